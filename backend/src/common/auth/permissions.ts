@@ -1,0 +1,39 @@
+/** Roles and what each may do. Every route declares one permission (or @Public). */
+export const ROLES = ['learner', 'trainer', 'manager', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export enum Permission {
+  /** any signed-in user: own profile, own password */
+  Self = 'self',
+  OrgUnitRead = 'org_unit.read',
+  OrgUnitManage = 'org_unit.manage',
+  StaffRead = 'staff.read',
+  StaffManage = 'staff.manage',
+  StaffImport = 'staff.import',
+  UserManage = 'user.manage',
+  AuditRead = 'audit.read',
+}
+
+export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
+  learner: [Permission.Self],
+  trainer: [Permission.Self, Permission.OrgUnitRead, Permission.StaffRead],
+  manager: [Permission.Self, Permission.OrgUnitRead, Permission.OrgUnitManage, Permission.StaffRead, Permission.StaffManage, Permission.StaffImport],
+  admin: Object.values(Permission),
+};
+
+export function hasPermission(roles: readonly Role[], p: Permission): boolean {
+  return roles.some((r) => ROLE_PERMISSIONS[r]?.includes(p));
+}
+
+/** The signed-in caller, passed explicitly to services. */
+export interface Actor {
+  userId: string;
+  username: string;
+  roles: Role[];
+  scopeUnitId: string | null;
+  sessionId: string;
+  ip: string | null;
+  requestId: string | null;
+}
+
+export const isAdmin = (a: Actor) => a.roles.includes('admin');

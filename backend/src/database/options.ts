@@ -1,0 +1,26 @@
+import type { DataSourceOptions } from 'typeorm';
+import { AuditEvent } from '../modules/audit/audit-event.entity';
+import { OrgUnit } from '../modules/org-units/org-unit.entity';
+import { StaffHistory, StaffMember } from '../modules/staff/staff-member.entity';
+import { User } from '../modules/users/user.entity';
+import { Foundation1764300000000 } from './migrations/1764300000000-Foundation';
+
+export const ENTITIES = [OrgUnit, StaffMember, StaffHistory, User, AuditEvent];
+export const MIGRATIONS = [Foundation1764300000000];
+
+/** The one place that builds TypeORM options: migrations only, never synchronize. */
+export function dataSourceOptions(url: string, extra: Partial<{ poolSize: number }> = {}): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
+    poolSize: extra.poolSize ?? 10,
+    applicationName: 'dakbla-training',
+  } as DataSourceOptions;
+}
