@@ -128,9 +128,7 @@ export class AuthService {
         summary: `Đăng nhập thất bại: ${login.slice(0, 100)}`,
         details: { login: login.slice(0, 100), reason: !user ? 'unknown_login' : !ok ? 'wrong_password' : 'inactive' },
       }, { ip: meta.ip, requestId: meta.requestId, username: login.slice(0, 100) });
-      // the attempt that reaches the limit is already answered 429
-      const after = await this.retryAfter(key, meta.ip);
-      if (after > 0) throw this.tooMany(after);
+      // the attempt after the limit is answered 429 before any password is checked
       throw new AppError(401, 'INVALID_CREDENTIALS');
     }
 

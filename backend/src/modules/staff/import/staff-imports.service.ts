@@ -368,7 +368,11 @@ export class StaffImportsService {
   async cancel(actor: Actor, id: string): Promise<ImportSummaryDto> {
     await this.load(actor, id);
     return this.dataSource.transaction(async (tx) => {
-      const [imp] = await tx.query(`UPDATE staff_imports SET status = 'cancelled' WHERE id = $1 AND status = 'previewed' RETURNING *`, [id]);
+      const [imp] = await tx.query(
+        // a CTE so that the driver returns the rows (a bare UPDATE returns [rows, count])
+        `WITH u AS (UPDATE staff_imports SET status = 'cancelled' WHERE id = $1 AND status = 'previewed' RETURNING *) SELECT * FROM u`,
+        [id],
+      );
       if (!imp) throw new AppError(409, 'IMPORT_NOT_PREVIEWED');
       await tx.query(`DELETE FROM staff_import_rows WHERE import_id = $1`, [id]);
       await this.audit.record(tx, actor, { action: 'staff.import_cancelled', entityType: 'staff_import', entityId: id, summary: `Hủy nhập danh sách ${imp.file_name}` });
@@ -384,7 +388,8 @@ export class StaffImportsService {
     const cur = await this.load(actor, id);
     if (cur.status === 'previewed' && cur.error_rows > 0) throw new AppError(409, 'IMPORT_HAS_ERRORS');
     const [claimed] = await this.dataSource.query(
-      `UPDATE staff_imports SET status = 'committing', processed_rows = 0 WHERE id = $1 AND status = 'previewed' AND error_rows = 0 RETURNING *`,
+      `WITH u AS (UPDATE staff_imports SET status = 'committing', processed_rows = 0
+         WHERE id = $1 AND status = 'previewed' AND error_rows = 0 RETURNING *) SELECT * FROM u`,
       [id],
     );
     if (!claimed) throw new AppError(409, 'IMPORT_NOT_PREVIEWED');
