@@ -8,9 +8,12 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyBaseLogger } from 'fastify';
 import { randomUUID } from 'node:crypto';
+import sjson from 'secure-json-parse';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { AppModule } from './app.module';
+import { AppError } from './common/errors/app-error';
+import { errorMessage, pickLang } from './common/errors/messages';
 import { nfcDeep } from './common/text/vietnamese';
 import { createValidationPipe } from './common/validation/validation';
 import { AppConfig } from './config/env';
@@ -43,9 +46,21 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl), adapter, {
     bufferLogs: true,
+    // JSON only: our own JSON parser below; no urlencoded bodies
+    bodyParser: false,
     abortOnError: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
+  // malformed or empty JSON is the client's mistake: 400 MALFORMED_JSON (fastify's own error would reach the filter as a bare 400)
+  fastify.removeContentTypeParser('application/json');
+  fastify.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: config.bodyLimitBytes }, (_req, body, done) => {
+    try {
+      // __proto__ / constructor.prototype keys are refused (prototype pollution), as fastify's own parser does
+      done(null, sjson.parse(body as string, undefined, { protoAction: 'error', constructorAction: 'error' }));
+    } catch {
+      done(new AppError(400, 'MALFORMED_JSON'), undefined);
+    }
+  });
   app.useLogger(new PinoNestLogger(fastify.log));
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
@@ -78,7 +93,8 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   // every text input is NFC-normalised at the boundary
   fastify.addHook('preValidation', async (req) => {
     if (req.body && typeof req.body === 'object' && !Buffer.isBuffer(req.body)) req.body = nfcDeep(req.body);
-    if (req.query && typeof req.query === 'object') req.query = nfcDeep(req.query) as typeof req.query;
+    // the query object fastify builds has no plain prototype: copy it first
+    if (req.query && typeof req.query === 'object') req.query = nfcDeep({ ...(req.query as object) }) as typeof req.query;
   });
 
   const staticDir = config.staticDir ?? defaultStaticDir();
@@ -90,7 +106,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     fastify.get('/*', (req, reply) => {
       if (req.url.startsWith('/api/') || req.url === '/api') {
         return reply.status(404).type('application/json; charset=utf-8').send({
-          statusCode: 404, code: 'ROUTE_NOT_FOUND', message: 'Không có địa chỉ API này', requestId: String(req.id),
+          statusCode: 404, code: 'ROUTE_NOT_FOUND', message: errorMessage('ROUTE_NOT_FOUND', pickLang(req.headers['accept-language'])), requestId: String(req.id),
         });
       }
       return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);

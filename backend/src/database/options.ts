@@ -1,9 +1,13 @@
+import { types } from 'pg';
 import type { DataSourceOptions } from 'typeorm';
 import { AuditEvent } from '../modules/audit/audit-event.entity';
 import { OrgUnit } from '../modules/org-units/org-unit.entity';
 import { StaffHistory, StaffMember } from '../modules/staff/staff-member.entity';
 import { User } from '../modules/users/user.entity';
 import { Foundation1764300000000 } from './migrations/1764300000000-Foundation';
+
+// DATE columns stay 'YYYY-MM-DD' strings: no time zone can shift a calendar date.
+types.setTypeParser(1082, (v: string) => v);
 
 export const ENTITIES = [OrgUnit, StaffMember, StaffHistory, User, AuditEvent];
 export const MIGRATIONS = [Foundation1764300000000];

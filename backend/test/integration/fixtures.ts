@@ -16,7 +16,8 @@ export function rnd(n = 4): string {
   return randomBytes(n).toString('hex');
 }
 
-export const todayIso = () => new Date().toISOString().slice(0, 10);
+/** today's date in Vietnam, as the server dates changes */
+export const todayIso = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
 
 /** Asserts the common error body: statusCode, code, message, requestId, no stack trace. */
 export function expectError(res: Res, status: number, code?: string): void {

@@ -5,7 +5,7 @@ import {
   IsBoolean, IsIn, IsInt, IsOptional, IsString, isUUID, Max, MaxLength, Min, MinLength,
   registerDecorator, ValidateIf, ValidationOptions,
 } from 'class-validator';
-import { isValidEmail, normalizePhone } from '../text/vietnamese';
+import { isValidEmail, nfc, normalizePhone } from '../text/vietnamese';
 
 /** Rejects C0/C1 control characters (except none) in free text. */
 export function NoControlChars(options?: ValidationOptions) {
@@ -41,7 +41,7 @@ export function Text(opts: TextOpts) {
     : ApiPropertyOptional({ type: String, maxLength: opts.max, nullable: opts.nullable, example: opts.example, description: opts.description });
   const decorators: PropertyDecorator[] = [
     api,
-    Transform(({ value }) => (typeof value === 'string' ? value.trim().replace(/\s+/g, ' ') : value)),
+    Transform(({ value }) => (typeof value === 'string' ? nfc(value) : value)),
     IsString(),
     NoControlChars(),
     MaxLength(opts.max),

@@ -13,8 +13,10 @@ export class CreateOrgUnitDto {
   @Enum(ORG_UNIT_TYPES, { required: true }) type: OrgUnitType;
   @Uuid({ required: true, description: 'Đơn vị cấp trên' }) parentId: string;
   @ApiPropertyOptional({ type: [String], example: ['Phòng VHXH'] })
-  @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(200, { each: true }) @NoControlChars({ each: true })
   @Transform(({ value }) => (Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim() : v)).filter((v) => v !== '') : value))
+  // decorators run bottom-up: the list check comes first
+  @IsOptional() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(200, { each: true }) @NoControlChars({ each: true })
+  @IsArray()
   aliases?: string[];
   @IsoDate() validFrom?: string;
   @Bool() external?: boolean;
@@ -27,8 +29,10 @@ export class UpdateOrgUnitDto {
   @Enum(ORG_UNIT_TYPES) type?: OrgUnitType;
   @Uuid() parentId?: string;
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(200, { each: true }) @NoControlChars({ each: true })
   @Transform(({ value }) => (Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim() : v)).filter((v) => v !== '') : value))
+  // decorators run bottom-up: the list check comes first
+  @IsOptional() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(200, { each: true }) @NoControlChars({ each: true })
+  @IsArray()
   aliases?: string[];
   @IsoDate({ nullable: true }) validFrom?: string | null;
   @Bool() listedInPlan?: boolean;

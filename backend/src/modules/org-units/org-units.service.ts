@@ -6,6 +6,7 @@ import { AppError, fieldError, notFound } from '../../common/errors/app-error';
 import { Page } from '../../common/http/dto';
 import { uniqueViolation } from '../../common/http/params';
 import { fold } from '../../common/text/vietnamese';
+import { todayVn } from '../../common/text/dates';
 import { AuditService } from '../audit/audit.service';
 import { CloseOrgUnitDto, CreateOrgUnitDto, OrgUnitResponseDto, UpdateOrgUnitDto } from './org-units.dto';
 
@@ -44,7 +45,10 @@ export class OrgUnitsService {
       params.push(scope);
       conds.push(`o.id = ANY($${params.length})`);
     }
-    if (!includeClosed) conds.push(`(o.valid_to IS NULL OR o.valid_to > current_date)`);
+    if (!includeClosed) {
+      params.push(todayVn());
+      conds.push(`(o.valid_to IS NULL OR o.valid_to > $${params.length}::date)`);
+    }
     const rows = await this.dataSource.query(
       `${SELECT} ${conds.length ? 'WHERE ' + conds.join(' AND ') : ''} ORDER BY o.name COLLATE vi_vn, o.id`,
       params,
@@ -64,7 +68,7 @@ export class OrgUnitsService {
     if (!p || !(await this.access.inScope(actor, parentId, tx))) {
       throw fieldError('parentId', 'Đơn vị cấp trên không tồn tại hoặc ngoài phạm vi quản lý', 'The parent unit does not exist or is outside your scope');
     }
-    if (p.valid_to && new Date(p.valid_to) <= new Date()) {
+    if (p.valid_to && p.valid_to <= todayVn()) {
       throw fieldError('parentId', 'Đơn vị cấp trên đã ngừng hoạt động', 'The parent unit is closed');
     }
   }
@@ -118,6 +122,9 @@ export class OrgUnitsService {
           validFrom: dto.validFrom !== undefined ? dto.validFrom : cur.valid_from,
           listedInPlan: dto.listedInPlan ?? cur.listed_in_plan,
         };
+        if (next.validFrom && cur.valid_to && next.validFrom > cur.valid_to) {
+          throw fieldError('validFrom', 'Ngày thành lập phải trước ngày ngừng hoạt động', 'The founding date must be before the closing date');
+        }
         // a renamed unit keeps its old name as an alias, so old spreadsheets and searches still find it
         if (next.name !== cur.name && !next.aliases.includes(cur.name)) next.aliases = [...next.aliases, cur.name];
         await tx.query(

@@ -6,6 +6,7 @@ import { AppError, fieldError, notFound } from '../../common/errors/app-error';
 import { Page } from '../../common/http/dto';
 import { likeEscape, uniqueViolation } from '../../common/http/params';
 import { buildFullName, fold, normalizePhone } from '../../common/text/vietnamese';
+import { todayVn } from '../../common/text/dates';
 import { AuditService } from '../audit/audit.service';
 import {
   CreateStaffDto, ListStaffQueryDto, StaffHistoryEntryDto, StaffResponseDto, UpdateStaffDto,
@@ -18,7 +19,7 @@ const SELECT = `SELECT s.*, o.name AS unit_name, EXISTS (SELECT 1 FROM users u W
 /** Vietnamese list order: given name, family name, middle name (ICU vi collation). */
 export const VI_ORDER = `s.given_name COLLATE vi_vn, s.family_name COLLATE vi_vn, s.middle_name COLLATE vi_vn, s.id`;
 
-const isoDate = (d: unknown): string => (typeof d === 'string' ? d : new Date(d as Date).toISOString().slice(0, 10));
+const isoDate = (d: unknown): string => String(d);
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const toStaffDto = (r: any): StaffResponseDto => ({
@@ -87,18 +88,19 @@ export class StaffService {
       } else if (wordConds.length) {
         where.push(`(${wordConds.join(' AND ')})`);
       }
-      // exact matches with diacritics first ("Tuấn" before "Tuân"), when the query has diacritics
-      if (fold(q.q) !== q.q.toLowerCase()) {
-        params.push(`%${likeEscape(q.q.toLowerCase())}%`);
-        rank = `(lower(s.full_name) LIKE $${params.length}) DESC, `;
-      }
     }
     const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM staff_members s ${whereSql}`, params);
+    // exact matches with diacritics first ("Tuấn" before "Tuân"), when the query has diacritics
+    const pageParams = [...params];
+    if (q.q && fold(q.q) !== q.q.toLowerCase()) {
+      pageParams.push(`%${likeEscape(q.q.toLowerCase())}%`);
+      rank = `(lower(s.full_name) LIKE $${pageParams.length}) DESC, `;
+    }
     const rows = total
       ? await this.dataSource.query(
           `${SELECT} ${whereSql} ORDER BY ${rank}${VI_ORDER} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
-          params,
+          pageParams,
         )
       : [];
     return { items: rows.map(toStaffDto), total, page, pageSize };
@@ -144,7 +146,7 @@ export class StaffService {
     if (!unit || !(await this.access.inScope(actor, d.unitId, tx))) {
       throw fieldError('unitId', 'Đơn vị không tồn tại hoặc ngoài phạm vi quản lý', 'Unknown unit or outside your scope');
     }
-    if (unit.valid_to && isoDate(unit.valid_to) <= new Date().toISOString().slice(0, 10)) {
+    if (unit.valid_to && isoDate(unit.valid_to) <= todayVn()) {
       throw fieldError('unitId', 'Đơn vị đã ngừng hoạt động', 'The unit is closed');
     }
     if (d.communityDigitalTeamId) {
@@ -188,7 +190,7 @@ export class StaffService {
       communityDigitalTeamId: dto.communityDigitalTeamId ?? null,
       status: dto.status ?? 'active',
       leaveKind: dto.leaveKind ?? null,
-      statusSince: dto.statusSince ?? new Date().toISOString().slice(0, 10),
+      statusSince: dto.statusSince ?? todayVn(),
       note: dto.note ?? null,
     };
     try {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
+import { todayVn } from '../../common/text/dates';
 import type { DtRole, Gender, LeaveKind, StaffCategory, StaffStatus } from './staff-member.entity';
 
 /** The stored fields of a person, as written by the form and by imports. */
@@ -52,7 +53,7 @@ export function rowToData(r: any): StaffData {
   };
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = todayVn;
 
 /**
  * Inserts people with their first history period, in bulk (one statement per table), inside the
@@ -107,7 +108,7 @@ export async function updateStaff(
   if (historyChanged) {
     const [open] = await tx.query(`SELECT id, valid_from FROM staff_history WHERE staff_id = $1 AND valid_to IS NULL FOR UPDATE`, [id]);
     if (open) {
-      const openFrom = typeof open.valid_from === 'string' ? open.valid_from : new Date(open.valid_from).toISOString().slice(0, 10);
+      const openFrom = String(open.valid_from);
       if (eff < openFrom) throw new HistoryDateError(openFrom);
       if (eff === openFrom) {
         await tx.query(

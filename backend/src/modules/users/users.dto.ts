@@ -6,8 +6,9 @@ import { Bool, IsVnEmail, Text, Username, Uuid } from '../../common/validation/d
 
 class RolesField {
   @ApiProperty({ enum: ROLES, isArray: true })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(4) @ArrayUnique()
+  @ArrayMinSize(1) @ArrayMaxSize(4) @ArrayUnique()
   @IsIn(ROLES as unknown as string[], { each: true, context: { values: ROLES.join(', ') } })
+  @IsArray()
   roles: Role[];
 }
 
@@ -24,8 +25,9 @@ export class UpdateUserDto {
   @Text({ max: 200, min: 1 }) displayName?: string;
   @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsVnEmail() @MaxLength(254) email?: string | null;
   @ApiPropertyOptional({ enum: ROLES, isArray: true })
-  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(4) @ArrayUnique()
+  @IsOptional() @ArrayMinSize(1) @ArrayMaxSize(4) @ArrayUnique()
   @IsIn(ROLES as unknown as string[], { each: true, context: { values: ROLES.join(', ') } })
+  @IsArray()
   roles?: Role[];
   @Uuid({ nullable: true }) scopeUnitId?: string | null;
   @Uuid({ nullable: true }) staffId?: string | null;

@@ -6,6 +6,7 @@ import { AppError, notFound } from '../../../common/errors/app-error';
 import { Lang } from '../../../common/errors/messages';
 import { Page } from '../../../common/http/dto';
 import { buildFullName, detectLegacyFont, fold, isValidEmail, nfc, normalizePhone } from '../../../common/text/vietnamese';
+import { todayVn } from '../../../common/text/dates';
 import { AuditService } from '../../audit/audit.service';
 import { changedFields, insertStaff, rowToData, StaffData, updateStaff } from '../staff.writer';
 import { splitFamilyMiddle, splitFullName } from './name-split';
@@ -30,7 +31,7 @@ interface CheckedRow {
 interface UnitInfo { id: string; code: string; name: string; validTo: string | null; inScope: boolean }
 
 const COMMIT_BATCH = 500;
-const today = () => new Date().toISOString().slice(0, 10);
+const today = todayVn;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const toSummary = (r: any): ImportSummaryDto => ({
@@ -301,7 +302,7 @@ export class StaffImportsService {
           communityDigitalTeamId: cur?.communityDigitalTeamId ?? null,
           status: state.status,
           leaveKind: state.leaveKind,
-          statusSince: cur ? String(match?.status_since ?? today()).slice(0, 10) : today(),
+          statusSince: cur ? cur.statusSince : today(),
           note: cur?.note ?? null,
         };
         row.payload = payload;

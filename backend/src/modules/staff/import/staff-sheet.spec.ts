@@ -133,7 +133,7 @@ describe('buildStaffTemplate', () => {
           birthYear: '1985',
           email: 'hanhntm@dakbla.example',
           phone: '0900000000',
-          unitCode: 'vp-hdnd-ubnd',
+          unitCode: 'VP',
           unitName: 'Văn phòng HĐND và UBND',
           position: 'Chuyên viên',
           category: 'Công chức',
@@ -293,7 +293,7 @@ describe('parseStaffSheet: XLSX', () => {
     for (let i = 1; i <= 10_000; i++) {
       ws.addRow([
         `CB-${i}`, 'Nguyễn', 'Văn', `Tên${i}`, `Nguyễn Văn Tên${i}`, i % 2 ? 'Nam' : 'Nữ', 1960 + (i % 40), `cb${i}@dakbla.example`,
-        `09${String(i).padStart(8, '0')}`, 'vp-hdnd-ubnd', 'Văn phòng HĐND và UBND', 'Chuyên viên', 'Công chức', 'Không', 'Đang công tác',
+        `09${String(i).padStart(8, '0')}`, 'VP', 'Văn phòng HĐND và UBND', 'Chuyên viên', 'Công chức', 'Không', 'Đang công tác',
       ]);
     }
     const buf = Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
@@ -306,7 +306,7 @@ describe('parseStaffSheet: XLSX', () => {
       rowNumber: 2,
       values: {
         staffCode: 'CB-1', familyName: 'Nguyễn', middleName: 'Văn', givenName: 'Tên1', fullName: 'Nguyễn Văn Tên1', gender: 'Nam',
-        birthYear: '1961', email: 'cb1@dakbla.example', phone: '0900000001', unitCode: 'vp-hdnd-ubnd', unitName: 'Văn phòng HĐND và UBND',
+        birthYear: '1961', email: 'cb1@dakbla.example', phone: '0900000001', unitCode: 'VP', unitName: 'Văn phòng HĐND và UBND',
         position: 'Chuyên viên', category: 'Công chức', dtRole: 'Không', status: 'Đang công tác',
       },
     });

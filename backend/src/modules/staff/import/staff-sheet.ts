@@ -131,7 +131,7 @@ export const STAFF_SHEET_COLUMNS: readonly StaffSheetColumn[] = [
     guide: 'Số di động 10 chữ số bắt đầu bằng 03, 05, 07, 08, 09 (nhận cả +84 và số 11 chữ số cũ).',
   },
   {
-    key: 'unitCode', header: 'Mã đơn vị', headerEn: 'Unit code', required: false, example: 'vp-hdnd-ubnd', width: 14,
+    key: 'unitCode', header: 'Mã đơn vị', headerEn: 'Unit code', required: false, example: 'VP', width: 14,
     aliases: ['Mã ĐV', 'Unit ID'],
     guide: 'Mã đơn vị trong hệ thống (xem danh mục đơn vị). Nếu có, được ưu tiên hơn cột Đơn vị.',
   },
