@@ -15,6 +15,7 @@ export function ApiPage(item: Type<unknown>) {
           total: { type: 'integer' },
           page: { type: 'integer' },
           pageSize: { type: 'integer' },
+          totalCapped: { type: 'boolean', description: 'true when a text search matched more people than `total` (the count stops there)' },
         },
       },
     }),

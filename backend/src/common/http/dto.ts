@@ -21,4 +21,6 @@ export interface Page<T> {
   total: number;
   page: number;
   pageSize: number;
+  /** text searches: true when there are more matches than `total` (the count stops at a cap) */
+  totalCapped?: boolean;
 }

@@ -17,6 +17,9 @@ const SELECT = `SELECT s.*, o.name AS unit_name, EXISTS (SELECT 1 FROM users u W
   FROM staff_members s JOIN org_units o ON o.id = s.unit_id`;
 
 /** Vietnamese list order: given name, family name, middle name (ICU vi collation). */
+/** Text searches count their matches exactly up to this many; beyond it the page says "more than". */
+export const SEARCH_COUNT_CAP = 5000;
+
 export const VI_ORDER = `s.given_name COLLATE vi_vn, s.family_name COLLATE vi_vn, s.middle_name COLLATE vi_vn, s.id`;
 
 const isoDate = (d: unknown): string => String(d);
@@ -75,7 +78,6 @@ export class StaffService {
     if (q.category) add((p) => `s.category = ${p}`, q.category);
     if (q.dtRole) add((p) => `s.dt_role = ${p}`, q.dtRole);
     if (q.status) add((p) => `s.status = ${p}`, q.status);
-    let rank = '';
     if (q.q) {
       const words = fold(q.q).split(' ').filter(Boolean).slice(0, 8);
       const wordConds = words.map((w) => {
@@ -90,20 +92,44 @@ export class StaffService {
       }
     }
     const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM staff_members s ${whereSql}`, params);
-    // exact matches with diacritics first ("Tuấn" before "Tuân"), when the query has diacritics
+    const offset = (page - 1) * pageSize;
+    if (!q.q) {
+      // no text: an exact count, and a walk of the (unit, Vietnamese order) index that stops after one page
+      const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM staff_members s ${whereSql}`, params);
+      const rows = total
+        ? await this.dataSource.query(`${SELECT} ${whereSql} ORDER BY ${VI_ORDER} LIMIT ${pageSize} OFFSET ${offset}`, params)
+        : [];
+      return { items: rows.map(toStaffDto), total, page, pageSize };
+    }
+    // Text search, one pass: take up to CAP+1 matches from the trigram index, count them and sort them.
+    // MATERIALIZED stops the planner from walking the order index and filtering row by row, which is
+    // slow when the matches sort late (a given name such as "tuấn": they all sit under T).
     const pageParams = [...params];
-    if (q.q && fold(q.q) !== q.q.toLowerCase()) {
+    let rank = '';
+    if (fold(q.q) !== q.q.toLowerCase()) {
+      // typed with diacritics: exact matches first ("Tuấn" before "Tuân")
       pageParams.push(`%${likeEscape(q.q.toLowerCase())}%`);
       rank = `(lower(s.full_name) LIKE $${pageParams.length}) DESC, `;
     }
-    const rows = total
-      ? await this.dataSource.query(
-          `${SELECT} ${whereSql} ORDER BY ${rank}${VI_ORDER} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
-          pageParams,
-        )
-      : [];
-    return { items: rows.map(toStaffDto), total, page, pageSize };
+    const rows = await this.dataSource.query(
+      `WITH m AS MATERIALIZED (
+         SELECT s.id, s.given_name, s.family_name, s.middle_name, s.full_name FROM staff_members s ${whereSql} LIMIT ${SEARCH_COUNT_CAP + 1}),
+       c AS (SELECT count(*)::int AS n FROM m),
+       p AS (SELECT s.id FROM m s ORDER BY ${rank}${VI_ORDER} LIMIT ${pageSize} OFFSET ${offset})
+       SELECT x.*, c.n AS match_count FROM c LEFT JOIN LATERAL (
+         ${SELECT} JOIN p ON p.id = s.id) x ON c.n <= ${SEARCH_COUNT_CAP}
+       ORDER BY ${rank.replace(/s\./g, 'x.')}x.given_name COLLATE vi_vn, x.family_name COLLATE vi_vn, x.middle_name COLLATE vi_vn, x.id`,
+      pageParams,
+    );
+    const n: number = rows[0]?.match_count ?? 0;
+    if (n > SEARCH_COUNT_CAP) {
+      // a broad query ("nguyen": 40% of a roster): matches are dense, so walking the Vietnamese-order index finds
+      // a page at once; the total is reported as capped instead of counting every match on every keystroke
+      const broad = await this.dataSource.query(`${SELECT} ${whereSql} ORDER BY ${VI_ORDER} LIMIT ${pageSize} OFFSET ${offset}`, params);
+      return { items: broad.map(toStaffDto), total: SEARCH_COUNT_CAP, page, pageSize, totalCapped: true };
+    }
+    const items = rows.filter((r: { id: string | null }) => r.id).map(toStaffDto);
+    return { items, total: n, page, pageSize };
   }
 
   private async loadRow(actor: Actor, id: string, tx?: EntityManager, lock = false) {
