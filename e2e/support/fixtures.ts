@@ -15,6 +15,17 @@ export async function loginAs(page: Page, login: string, password = DEMO_PASSWOR
   await expect(page.getByRole('button', { name: 'Đăng xuất' })).toBeVisible();
 }
 
+/** A new account must change its initial password before anything else. */
+export async function changeInitialPassword(page: Page, oldPassword: string, newPassword: string) {
+  await expect(page.getByRole('heading', { name: 'Đổi mật khẩu', level: 1 })).toBeVisible();
+  await expect(page.getByText('Bạn cần đổi mật khẩu trước khi tiếp tục sử dụng hệ thống.')).toBeVisible();
+  await page.getByLabel('Mật khẩu hiện tại').fill(oldPassword);
+  await page.getByLabel('Mật khẩu mới', { exact: true }).fill(newPassword);
+  await page.getByLabel('Nhập lại mật khẩu mới').fill(newPassword);
+  await page.getByRole('button', { name: /Đổi mật khẩu|Lưu/ }).last().click();
+  await expect(page.getByText('Bạn cần đổi mật khẩu trước khi tiếp tục sử dụng hệ thống.')).toHaveCount(0);
+}
+
 /** An API client signed in with a bearer token, for seeding through the real API. */
 export async function apiAs(baseURL: string, login: string, password = DEMO_PASSWORD): Promise<APIRequestContext> {
   const anon = await request.newContext({ baseURL });
