@@ -34,6 +34,8 @@ test('a manager of one unit cannot open a person of another unit', async ({ page
   const username = `ql-${rnd()}`;
   expect((await api.post('/api/users', { data: { username, displayName: 'Quản lý phòng A', password: 'mat-khau-e2e-123', roles: ['manager'], scopeUnitId: unitA } })).status()).toBe(201);
   await loginAs(page, username, 'mat-khau-e2e-123');
+  await expect(page.getByRole('heading', { name: 'Đổi mật khẩu', level: 1 })).toBeVisible();
+  await expectAccessible(page, 'change password');
   await changeInitialPassword(page, 'mat-khau-e2e-123', 'mat-khau-moi-e2e-456');
   // the manager sees the people of their unit, and the other unit's person answers "not found"
   await page.goto(`/staff/${other.id}`);
@@ -48,6 +50,9 @@ test('a manager edits a person: a bad mobile number is refused on the form, a go
   const p = await (await api.post('/api/staff', { data: { familyName: 'Rơ Mah', givenName: given, unitId: ward.id, category: 'public_employee' } })).json();
   await loginAs(page, 'manager');
   await page.goto(`/staff/${p.id}/edit`);
+  await expect(page.getByLabel('Số điện thoại')).toBeVisible();
+  await expectAccessible(page, 'person form');
+  await screenshot(page, 'staff-edit');
   await page.getByLabel('Số điện thoại').fill('0912 345 67');
   await page.getByRole('button', { name: /Lưu/ }).click();
   await expect(page.getByText('Số di động gồm 10 chữ số, bắt đầu bằng 03, 05, 07, 08 hoặc 09')).toBeVisible();

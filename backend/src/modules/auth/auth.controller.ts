@@ -1,7 +1,6 @@
-import { Body, Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCookieAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Inject } from '@nestjs/common';
 import { sessionCookie } from '../../common/auth/auth.guard';
 import { CurrentActor, Public, RequestMeta, RequestMetaInfo, RequirePermission } from '../../common/auth/decorators';
 import { Actor, Permission } from '../../common/auth/permissions';
