@@ -10,6 +10,10 @@ import { AuditController } from './modules/audit/audit.controller';
 import { AuditService } from './modules/audit/audit.service';
 import { AuthController } from './modules/auth/auth.controller';
 import { AuthService } from './modules/auth/auth.service';
+import { CoursesController, EnrolmentsController, LearningController } from './modules/courses/courses.controller';
+import { CoursesService } from './modules/courses/courses.service';
+import { EnrolmentsService } from './modules/courses/enrolments.service';
+import { LearningService } from './modules/courses/learning.service';
 import { HealthController } from './modules/health/health.controller';
 import { OrgUnitsController } from './modules/org-units/org-units.controller';
 import { OrgUnitsService } from './modules/org-units/org-units.service';
@@ -30,12 +34,14 @@ export class AppModule {
         HealthController, AuthController, UsersController, OrgUnitsController,
         // imports before staff so that /staff/imports/* is not read as /staff/:id
         StaffImportsController, StaffController, AuditController,
+        CoursesController, EnrolmentsController, LearningController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         AuditService, OrgAccessService, AuthService, UsersService, OrgUnitsService, StaffService, StaffImportsService,
+        CoursesService, EnrolmentsService, LearningService,
       ],
     };
   }

@@ -9,7 +9,7 @@ import { call, login, multipart, startTestApp, TestApp } from '../helpers';
 type Role = 'anon' | 'learner' | 'trainer' | 'manager' | 'admin';
 const ROLES: Role[] = ['anon', 'learner', 'trainer', 'manager', 'admin'];
 
-interface Req { method: 'GET' | 'POST' | 'PATCH'; url: string; body?: unknown; payload?: Buffer; headers?: Record<string, string> }
+interface Req { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; url: string; body?: unknown; payload?: Buffer; headers?: Record<string, string> }
 interface RouteSpec {
   /** roles allowed past the guard */
   allowed: Role[] | 'public';
@@ -82,6 +82,47 @@ describe('authorization matrix', () => {
     await call(t.app, { method: 'POST', url: '/api/users', token: adminToken, body: { username, displayName: 'x', password: 'mat-khau-dai-12', roles: [role], scopeUnitId: unitA } });
     return login(t.app, username, 'mat-khau-dai-12');
   };
+
+  // ---- courses: records owned by unitA (in scope) and unitB (out of scope), created by the admin
+  const once = <T>(f: () => Promise<T>) => { let p: Promise<T> | null = null; return () => (p ??= f()); };
+  const newCourse = async (unitId: string, publish = false, extra: Record<string, unknown> = {}) => {
+    const c = await call(t.app, { method: 'POST', url: '/api/courses', token: adminToken, body: { code: `C-${rnd()}`, title: `Khóa học ${rnd()}`, ownerUnitId: unitId, targetGroup: 'cbccvc', deliveryMode: 'self_paced', durationHours: 2, ...extra } });
+    if (c.status !== 201) throw new Error(`course setup failed ${c.status} ${JSON.stringify(c.body)}`);
+    const o = await call(t.app, { method: 'PUT', url: `/api/courses/${c.body.id}/outline`, token: adminToken, body: { sections: [{ title: 'Phần 1', items: [{ type: 'lesson', title: 'Bài 1', bodyHtml: '<p>Nội dung</p>' }] }] } });
+    if (publish) await call(t.app, { method: 'POST', url: `/api/courses/${c.body.id}/publish`, token: adminToken });
+    return { id: c.body.id as string, itemId: o.body.sections[0].items[0].id as string };
+  };
+  const courseA = once(() => newCourse(unitA, true));
+  const courseB = once(() => newCourse(unitB, true));
+  const selfCourse = once(() => newCourse(unitA, true, { selfEnrol: true }));
+  const enrolmentIn = async (unitId: string) => {
+    const person = await newPerson(unitId);
+    const c = await courseA();
+    await call(t.app, { method: 'POST', url: `/api/courses/${c.id}/enrolments`, token: adminToken, body: { staffIds: [person] } });
+    const list = await call(t.app, { url: `/api/staff/${person}/learning`, token: adminToken });
+    return list.body.enrolments[0].id as string;
+  };
+  const ruleIn = async (courseId: string, unitId: string) =>
+    (await call(t.app, { method: 'POST', url: `/api/courses/${courseId}/enrolment-rules`, token: adminToken, body: { unitId, categories: ['armed_forces'] } })).body.id as string;
+  /** the caller's linked person (created and linked for accounts without one), enrolled in the self-enrol course */
+  const linkedRole = new Map<Role, Promise<void>>();
+  const linked = (role: Role) => {
+    if (role === 'anon') return Promise.resolve();
+    if (!linkedRole.has(role)) {
+      linkedRole.set(role, (async () => {
+        const me = (await call(t.app, { url: '/api/auth/me', token: tokens[role] })).body;
+        let staffId = me.staffId as string | null;
+        if (!staffId) {
+          staffId = await newPerson(unitA);
+          await call(t.app, { method: 'PATCH', url: `/api/users/${me.id}`, token: adminToken, body: { staffId } });
+        }
+        await call(t.app, { method: 'POST', url: `/api/courses/${(await selfCourse()).id}/enrolments`, token: adminToken, body: { staffIds: [staffId] } });
+      })());
+    }
+    return linkedRole.get(role) as Promise<void>;
+  };
+  const COURSE_ROLES: Role[] = ['trainer', 'manager', 'admin'];
+  const SIGNED_IN: Role[] = ['learner', 'trainer', 'manager', 'admin'];
 
   const ROUTES: Record<string, RouteSpec> = {
     'GET /api/health': { allowed: 'public', inScope: async () => ({ method: 'GET', url: '/api/health' }) },
@@ -176,6 +217,120 @@ describe('authorization matrix', () => {
       outOfScope: async () => ({ method: 'POST', url: `/api/staff/imports/${await newImport(adminToken, codeB)}/cancel` }), outStatus: 404,
     },
     'GET /api/audit-events': { allowed: ['admin'], inScope: async () => ({ method: 'GET', url: '/api/audit-events' }) },
+    'GET /api/courses': { allowed: COURSE_ROLES, inScope: async () => ({ method: 'GET', url: '/api/courses' }) },
+    'POST /api/courses': {
+      allowed: COURSE_ROLES,
+      inScope: async () => ({ method: 'POST', url: '/api/courses', body: { code: `N-${rnd()}`, title: 'Khóa mới', ownerUnitId: unitA, targetGroup: 'cbccvc', deliveryMode: 'blended', durationHours: 1 } }),
+      outOfScope: async () => ({ method: 'POST', url: '/api/courses', body: { code: `N-${rnd()}`, title: 'Khóa mới', ownerUnitId: unitB, targetGroup: 'cbccvc', deliveryMode: 'blended', durationHours: 1 } }), outStatus: 400,
+    },
+    'GET /api/courses/{id}': {
+      allowed: COURSE_ROLES,
+      inScope: async () => ({ method: 'GET', url: `/api/courses/${(await courseA()).id}` }),
+      outOfScope: async () => ({ method: 'GET', url: `/api/courses/${(await courseB()).id}` }), outStatus: 404,
+    },
+    'PATCH /api/courses/{id}': {
+      allowed: COURSE_ROLES,
+      inScope: async () => ({ method: 'PATCH', url: `/api/courses/${(await courseA()).id}`, body: { description: `<p>${rnd()}</p>` } }),
+      outOfScope: async () => ({ method: 'PATCH', url: `/api/courses/${(await courseB()).id}`, body: { description: 'x' } }), outStatus: 404,
+    },
+    'GET /api/courses/{id}/outline': {
+      allowed: COURSE_ROLES,
+      inScope: async () => ({ method: 'GET', url: `/api/courses/${(await courseA()).id}/outline` }),
+      outOfScope: async () => ({ method: 'GET', url: `/api/courses/${(await courseB()).id}/outline` }), outStatus: 404,
+    },
+    'PUT /api/courses/{id}/outline': {
+      allowed: COURSE_ROLES,
+      inScope: async () => ({ method: 'PUT', url: `/api/courses/${(await newCourse(unitA)).id}/outline`, body: { sections: [{ title: 'P', items: [{ type: 'lesson', title: 'L' }] }] } }),
+      outOfScope: async () => ({ method: 'PUT', url: `/api/courses/${(await newCourse(unitB)).id}/outline`, body: { sections: [] } }), outStatus: 404,
+    },
+    'POST /api/courses/{id}/publish': {
+      allowed: COURSE_ROLES,
+      inScope: async () => ({ method: 'POST', url: `/api/courses/${(await newCourse(unitA)).id}/publish` }),
+      outOfScope: async () => ({ method: 'POST', url: `/api/courses/${(await newCourse(unitB)).id}/publish` }), outStatus: 404,
+    },
+    'POST /api/courses/{id}/archive': {
+      allowed: COURSE_ROLES,
+      inScope: async () => ({ method: 'POST', url: `/api/courses/${(await newCourse(unitA)).id}/archive` }),
+      outOfScope: async () => ({ method: 'POST', url: `/api/courses/${(await newCourse(unitB)).id}/archive` }), outStatus: 404,
+    },
+    'POST /api/courses/{id}/duplicate': {
+      allowed: COURSE_ROLES,
+      inScope: async () => ({ method: 'POST', url: `/api/courses/${(await courseA()).id}/duplicate`, body: { code: `D-${rnd()}`, title: 'Bản sao' } }),
+      outOfScope: async () => ({ method: 'POST', url: `/api/courses/${(await courseB()).id}/duplicate`, body: { code: `D-${rnd()}`, title: 'Bản sao' } }), outStatus: 404,
+    },
+    'GET /api/courses/{id}/enrolments': {
+      allowed: COURSE_ROLES,
+      inScope: async () => ({ method: 'GET', url: `/api/courses/${(await courseA()).id}/enrolments` }),
+      outOfScope: async () => ({ method: 'GET', url: `/api/courses/${(await courseB()).id}/enrolments` }), outStatus: 404,
+    },
+    'POST /api/courses/{id}/enrolments': {
+      allowed: COURSE_ROLES,
+      inScope: async () => ({ method: 'POST', url: `/api/courses/${(await courseA()).id}/enrolments`, body: { staffIds: [personA] } }),
+      outOfScope: async () => ({ method: 'POST', url: `/api/courses/${(await courseA()).id}/enrolments`, body: { staffIds: [personB] } }), outStatus: 404,
+    },
+    'POST /api/enrolments/{id}/withdraw': {
+      allowed: COURSE_ROLES,
+      inScope: async () => ({ method: 'POST', url: `/api/enrolments/${await enrolmentIn(unitA)}/withdraw`, body: { reason: 'Chuyển công tác' } }),
+      outOfScope: async () => ({ method: 'POST', url: `/api/enrolments/${await enrolmentIn(unitB)}/withdraw`, body: { reason: 'Chuyển công tác' } }), outStatus: 404,
+    },
+    'POST /api/enrolments/{id}/exempt': {
+      allowed: COURSE_ROLES,
+      inScope: async () => ({ method: 'POST', url: `/api/enrolments/${await enrolmentIn(unitA)}/exempt`, body: { reason: 'Đã học' } }),
+      outOfScope: async () => ({ method: 'POST', url: `/api/enrolments/${await enrolmentIn(unitB)}/exempt`, body: { reason: 'Đã học' } }), outStatus: 404,
+    },
+    'GET /api/courses/{id}/enrolment-rules': {
+      allowed: COURSE_ROLES,
+      inScope: async () => ({ method: 'GET', url: `/api/courses/${(await courseA()).id}/enrolment-rules` }),
+      outOfScope: async () => ({ method: 'GET', url: `/api/courses/${(await courseB()).id}/enrolment-rules` }), outStatus: 404,
+    },
+    'POST /api/courses/{id}/enrolment-rules': {
+      allowed: COURSE_ROLES,
+      inScope: async () => ({ method: 'POST', url: `/api/courses/${(await courseA()).id}/enrolment-rules`, body: { unitId: unitA, categories: ['armed_forces'] } }),
+      outOfScope: async () => ({ method: 'POST', url: `/api/courses/${(await courseB()).id}/enrolment-rules`, body: { unitId: unitB, categories: ['armed_forces'] } }), outStatus: 404,
+    },
+    'DELETE /api/enrolment-rules/{id}': {
+      allowed: COURSE_ROLES,
+      inScope: async () => ({ method: 'DELETE', url: `/api/enrolment-rules/${await ruleIn((await courseA()).id, unitA)}` }),
+      outOfScope: async () => ({ method: 'DELETE', url: `/api/enrolment-rules/${await ruleIn((await courseB()).id, unitB)}` }), outStatus: 404,
+    },
+    'GET /api/courses/{id}/progress': {
+      allowed: COURSE_ROLES,
+      inScope: async () => ({ method: 'GET', url: `/api/courses/${(await courseA()).id}/progress` }),
+      outOfScope: async () => ({ method: 'GET', url: `/api/courses/${(await courseB()).id}/progress` }), outStatus: 404,
+    },
+    'GET /api/courses/{id}/progress.xlsx': {
+      allowed: COURSE_ROLES,
+      inScope: async () => ({ method: 'GET', url: `/api/courses/${(await courseA()).id}/progress.xlsx` }),
+      outOfScope: async () => ({ method: 'GET', url: `/api/courses/${(await courseB()).id}/progress.xlsx` }), outStatus: 404,
+    },
+    'GET /api/courses/{id}/progress.csv': {
+      allowed: COURSE_ROLES,
+      inScope: async () => ({ method: 'GET', url: `/api/courses/${(await courseA()).id}/progress.csv` }),
+      outOfScope: async () => ({ method: 'GET', url: `/api/courses/${(await courseB()).id}/progress.csv` }), outStatus: 404,
+    },
+    'GET /api/staff/{id}/learning': {
+      allowed: COURSE_ROLES,
+      inScope: async () => ({ method: 'GET', url: `/api/staff/${personA}/learning` }),
+      outOfScope: async () => ({ method: 'GET', url: `/api/staff/${personB}/learning` }), outStatus: 404,
+    },
+    'GET /api/catalogue': { allowed: SIGNED_IN, inScope: async () => ({ method: 'GET', url: '/api/catalogue' }) },
+    'POST /api/catalogue/{courseId}/enrol': {
+      allowed: SIGNED_IN,
+      inScope: async (role) => { await linked(role); return { method: 'POST', url: `/api/catalogue/${(await selfCourse()).id}/enrol`, body: {} }; },
+    },
+    'GET /api/me/learning': { allowed: SIGNED_IN, inScope: async () => ({ method: 'GET', url: '/api/me/learning' }) },
+    'GET /api/me/learning/{courseId}': {
+      allowed: SIGNED_IN,
+      inScope: async (role) => { await linked(role); return { method: 'GET', url: `/api/me/learning/${(await selfCourse()).id}` }; },
+    },
+    'POST /api/me/learning/{courseId}/items/{itemId}/progress': {
+      allowed: SIGNED_IN,
+      inScope: async (role) => {
+        await linked(role);
+        const c = await selfCourse();
+        return { method: 'POST', url: `/api/me/learning/${c.id}/items/${c.itemId}/progress`, body: { event: 'opened' } };
+      },
+    },
   };
 
   it('every route of the OpenAPI document has an entry in the matrix, and no entry is stale', async () => {

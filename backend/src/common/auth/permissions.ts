@@ -12,12 +12,16 @@ export enum Permission {
   StaffImport = 'staff.import',
   UserManage = 'user.manage',
   AuditRead = 'audit.read',
+  CourseRead = 'course.read',
+  CourseManage = 'course.manage',
+  /** any signed-in user: own learning (through the linked person) */
+  Learn = 'learn',
 }
 
 export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
-  learner: [Permission.Self],
-  trainer: [Permission.Self, Permission.OrgUnitRead, Permission.StaffRead],
-  manager: [Permission.Self, Permission.OrgUnitRead, Permission.OrgUnitManage, Permission.StaffRead, Permission.StaffManage, Permission.StaffImport],
+  learner: [Permission.Self, Permission.Learn],
+  trainer: [Permission.Self, Permission.Learn, Permission.OrgUnitRead, Permission.StaffRead, Permission.CourseRead, Permission.CourseManage],
+  manager: [Permission.Self, Permission.Learn, Permission.CourseRead, Permission.CourseManage, Permission.OrgUnitRead, Permission.OrgUnitManage, Permission.StaffRead, Permission.StaffManage, Permission.StaffImport],
   admin: Object.values(Permission),
 };
 

@@ -44,6 +44,13 @@ export const ERROR_MESSAGES: Record<string, Msg> = {
   TOO_MANY_ROWS: { vi: 'Tệp có quá nhiều dòng', en: 'The file has too many rows' },
   LAST_ADMIN: { vi: 'Không thể bỏ quyền của quản trị viên cuối cùng', en: 'The last administrator cannot lose the admin role' },
   SCOPE_REQUIRED: { vi: 'Giảng viên và cán bộ quản lý phải được gán đơn vị phụ trách', en: 'Trainers and managers need a scope unit' },
+  COURSE_CODE_TAKEN: { vi: 'Mã khóa học đã tồn tại', en: 'This course code already exists' },
+  COURSE_ARCHIVED: { vi: 'Khóa học đã lưu trữ, không thể thay đổi', en: 'The course is archived and cannot be changed' },
+  ITEM_HAS_PROGRESS: { vi: 'Không thể xóa nội dung đã có người học', en: 'An item someone has progress on cannot be removed' },
+  ITEM_LOCKED: { vi: 'Nội dung này chưa được mở', en: 'This item is still locked' },
+  WRONG_ENROL_KEY: { vi: 'Mã ghi danh không đúng', en: 'Wrong enrolment key' },
+  ENROLMENT_COMPLETED: { vi: 'Người học đã hoàn thành khóa học', en: 'The learner has already completed the course' },
+  ENROLMENT_CLOSED: { vi: 'Ghi danh này đã được miễn hoặc rút', en: 'This enrolment is exempted or withdrawn' },
   INTERNAL: { vi: 'Lỗi hệ thống, vui lòng thử lại sau', en: 'Internal error, please try again later' },
   SERVICE_UNAVAILABLE: { vi: 'Dịch vụ tạm thời không sẵn sàng', en: 'Service temporarily unavailable' },
 };

@@ -6,6 +6,7 @@ import { hashPassword } from '../../modules/auth/auth.service';
 import { unitSearchText } from '../../modules/org-units/org-units.service';
 import { insertStaff, StaffData } from '../../modules/staff/staff.writer';
 import { nfc, normalizePhone } from '../../common/text/vietnamese';
+import { seedCourses } from './course-seed';
 
 /** The ward's units and 120 fictional staff (a copy of ../shared/data/seed-units-staff.json). */
 export const SEED_FILE = path.resolve(__dirname, '../../../data/seed-units-staff.json');
@@ -109,6 +110,7 @@ export async function seedDemo(ds: DataSource, password: string) {
         [a.username, `${a.username}@dakbla.example`, a.displayName, hash, a.roles, a.scope ?? null, a.staff ?? null],
       );
     }
+    await seedCourses(tx, unitIds.get('ward') as string, staffIds.get(learnerStaff.id));
     await tx.query(
       `INSERT INTO audit_events (action, entity_type, summary, details) VALUES ('system.demo_seeded', 'system', 'Nạp dữ liệu mẫu', $1)`,
       [JSON.stringify({ units: seed.units.length, people: all.length, accounts: accounts.length })],

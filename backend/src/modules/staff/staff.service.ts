@@ -8,6 +8,7 @@ import { likeEscape, uniqueViolation } from '../../common/http/params';
 import { buildFullName, fold, normalizePhone } from '../../common/text/vietnamese';
 import { todayVn } from '../../common/text/dates';
 import { AuditService } from '../audit/audit.service';
+import { applyEnrolmentRules } from '../courses/enrolment-rules';
 import {
   CreateStaffDto, ListStaffQueryDto, StaffHistoryEntryDto, StaffResponseDto, UpdateStaffDto,
 } from './staff.dto';
@@ -223,6 +224,7 @@ export class StaffService {
       return await this.dataSource.transaction(async (tx) => {
         await this.validate(actor, tx, data);
         const [id] = await insertStaff(tx, [data], actor.userId);
+        await applyEnrolmentRules(tx, { staffIds: [id], actorId: actor.userId });
         await this.audit.record(tx, actor, {
           action: 'staff.created', entityType: 'staff', entityId: id, summary: `Thêm người: ${data.fullName}`,
           details: { unitId: data.unitId, category: data.category, dtRole: data.dtRole },
@@ -253,6 +255,7 @@ export class StaffService {
         const changed = changedFields(cur, next);
         if (changed.length) {
           await updateStaff(tx, id, cur, next, dto.statusSince, actor.userId);
+          await applyEnrolmentRules(tx, { staffIds: [id], actorId: actor.userId });
           const before: Record<string, unknown> = {};
           const after: Record<string, unknown> = {};
           for (const k of changed) {

@@ -8,6 +8,7 @@ import { Page } from '../../../common/http/dto';
 import { buildFullName, detectLegacyFont, fold, isValidEmail, nfc, normalizePhone } from '../../../common/text/vietnamese';
 import { todayVn } from '../../../common/text/dates';
 import { AuditService } from '../../audit/audit.service';
+import { applyEnrolmentRules } from '../../courses/enrolment-rules';
 import { changedFields, insertStaff, rowToData, StaffData, updateStaff } from '../staff.writer';
 import { splitFamilyMiddle, splitFullName } from './name-split';
 import { ImportRowDto, ImportSummaryDto, ListImportRowsQueryDto } from './staff-imports.dto';
@@ -402,11 +403,12 @@ export class StaffImportsService {
         );
         let created = 0;
         let updated = 0;
+        const touched: string[] = [];
         for (let i = 0; i < rows.length; i += COMMIT_BATCH) {
           const batch = rows.slice(i, i + COMMIT_BATCH);
           const creates = batch.filter((r) => r.action === 'create');
           try {
-            await insertStaff(tx, creates.map((r) => r.payload), actor.userId);
+            touched.push(...(await insertStaff(tx, creates.map((r) => r.payload), actor.userId)));
           } catch (e) {
             throw this.rowFailure(e, creates.map((r) => r.row_number));
           }
@@ -421,10 +423,13 @@ export class StaffImportsService {
             } catch (e) {
               throw this.rowFailure(e, [r.row_number]);
             }
+            touched.push(r.staff_id as string);
             updated++;
           }
           await this.dataSource.query(`UPDATE staff_imports SET processed_rows = $2 WHERE id = $1`, [id, Math.min(i + COMMIT_BATCH, rows.length)]);
         }
+        // enrolment rules: enrol the people who now match, flag those who no longer do (same transaction)
+        await applyEnrolmentRules(tx, { staffIds: touched, actorId: actor.userId });
         await tx.query(`UPDATE staff_imports SET status = 'committed', committed_at = now(), processed_rows = total_rows WHERE id = $1`, [id]);
         await this.audit.record(tx, actor, {
           action: 'staff.import_committed', entityType: 'staff_import', entityId: id,
