@@ -100,6 +100,8 @@ export class Courses1764400000000 implements MigrationInterface {
       )`);
     await q.query(`CREATE UNIQUE INDEX uq_enrolments_course_staff ON enrolments (course_id, staff_id)`);
     await q.query(`CREATE INDEX ix_enrolments_staff ON enrolments (staff_id)`);
+    // the course's enrolled / completed counts read this index only
+    await q.query(`CREATE INDEX ix_enrolments_course_status ON enrolments (course_id, status)`);
 
     await q.query(`
       CREATE TABLE item_progress (

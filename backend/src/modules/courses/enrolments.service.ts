@@ -120,14 +120,36 @@ export class EnrolmentsService {
     return { where: `WHERE ${where.join(' AND ')}`, params };
   }
 
+  /** The people join is needed only when a condition reads it (scope, unit, name). */
+  private async countEnrolments(w: { where: string; params: unknown[] }): Promise<number> {
+    const join = w.where.includes('s.') ? 'JOIN staff_members s ON s.id = e.staff_id' : '';
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM enrolments e ${join} ${w.where}`, w.params);
+    return total;
+  }
+
+  /**
+   * One page in Vietnamese name order: the ids first, then the full rows (with their progress
+   * subquery) for those ids only, instead of computing progress for every row before the offset.
+   */
+  private async pageOfEnrolments(w: { where: string; params: unknown[] }, limitSql: string): Promise<Row[]> {
+    const ids: { id: string }[] = await this.dataSource.query(
+      `SELECT e.id FROM enrolments e JOIN staff_members s ON s.id = e.staff_id ${w.where} ORDER BY ${VI_ORDER} ${limitSql}`,
+      w.params,
+    );
+    if (!ids.length) return [];
+    const rows: Row[] = await this.dataSource.query(`${ENROLMENT_SELECT} WHERE e.id = ANY($1::uuid[])`, [ids.map((r) => r.id)]);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((r) => byId.get(r.id)).filter(Boolean);
+  }
+
   async list(actor: Actor, courseId: string, q: ListEnrolmentsQueryDto): Promise<Page<EnrolmentResponseDto>> {
     await this.courses.loadCourse(actor, courseId);
     const page = q.page ?? 1;
     const pageSize = q.pageSize ?? 20;
     const w = await this.enrolmentWhere(actor, courseId, q);
     if (!w) return { items: [], total: 0, page, pageSize };
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM enrolments e JOIN staff_members s ON s.id = e.staff_id ${w.where}`, w.params);
-    const rows = total ? await this.dataSource.query(`${ENROLMENT_SELECT} ${w.where} ORDER BY ${VI_ORDER} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`, w.params) : [];
+    const total = await this.countEnrolments(w);
+    const rows = total ? await this.pageOfEnrolments(w, `LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`) : [];
     return { items: rows.map(toEnrolmentDto), total, page, pageSize };
   }
 
@@ -216,9 +238,9 @@ export class EnrolmentsService {
     const columns = items.map((i: Row) => ({ itemId: i.id, title: i.title, sectionTitle: i.section_title }));
     const w = await this.enrolmentWhere(actor, courseId, q);
     if (!w) return { course, columns, rows: [], total: 0 };
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM enrolments e JOIN staff_members s ON s.id = e.staff_id ${w.where}`, w.params);
+    const total = await this.countEnrolments(w);
     const limit = page ? `LIMIT ${page.pageSize} OFFSET ${(page.page - 1) * page.pageSize}` : 'LIMIT 50000';
-    const enrolments = total ? await this.dataSource.query(`${ENROLMENT_SELECT} ${w.where} ORDER BY ${VI_ORDER} ${limit}`, w.params) : [];
+    const enrolments = total ? await this.pageOfEnrolments(w, limit) : [];
     const progress: ProgressRow[] & { enrolment_id: string }[] = enrolments.length
       ? await this.dataSource.query(`SELECT * FROM item_progress WHERE enrolment_id = ANY($1::uuid[])`, [enrolments.map((e: Row) => e.id)])
       : [];
