@@ -2,10 +2,10 @@ import { expect, test } from '@playwright/test';
 import { expectAccessible, loginAs, screenshot } from '../support/fixtures';
 
 const NAV: Record<string, { visible: string[]; hidden: string[] }> = {
-  learner: { visible: ['Trang chủ', 'Đổi mật khẩu'], hidden: ['Đơn vị', 'Nhân sự', 'Nhập danh sách', 'Tài khoản', 'Nhật ký hệ thống'] },
-  trainer: { visible: ['Trang chủ', 'Đơn vị', 'Nhân sự', 'Đổi mật khẩu'], hidden: ['Nhập danh sách', 'Tài khoản', 'Nhật ký hệ thống'] },
-  manager: { visible: ['Trang chủ', 'Đơn vị', 'Nhân sự', 'Nhập danh sách', 'Đổi mật khẩu'], hidden: ['Tài khoản', 'Nhật ký hệ thống'] },
-  admin: { visible: ['Trang chủ', 'Đơn vị', 'Nhân sự', 'Nhập danh sách', 'Tài khoản', 'Nhật ký hệ thống', 'Đổi mật khẩu'], hidden: [] },
+  learner: { visible: ['Trang chủ', 'Học tập của tôi', 'Khóa học mở', 'Đổi mật khẩu'], hidden: ['Khóa học', 'Đơn vị', 'Nhân sự', 'Nhập danh sách', 'Tài khoản', 'Nhật ký hệ thống'] },
+  trainer: { visible: ['Trang chủ', 'Học tập của tôi', 'Khóa học mở', 'Khóa học', 'Đơn vị', 'Nhân sự', 'Đổi mật khẩu'], hidden: ['Nhập danh sách', 'Tài khoản', 'Nhật ký hệ thống'] },
+  manager: { visible: ['Trang chủ', 'Học tập của tôi', 'Khóa học mở', 'Khóa học', 'Đơn vị', 'Nhân sự', 'Nhập danh sách', 'Đổi mật khẩu'], hidden: ['Tài khoản', 'Nhật ký hệ thống'] },
+  admin: { visible: ['Trang chủ', 'Học tập của tôi', 'Khóa học mở', 'Khóa học', 'Đơn vị', 'Nhân sự', 'Nhập danh sách', 'Tài khoản', 'Nhật ký hệ thống', 'Đổi mật khẩu'], hidden: [] },
 };
 
 test('the login page is in Vietnamese and accessible', async ({ page }) => {
@@ -29,8 +29,8 @@ for (const [role, nav] of Object.entries(NAV)) {
   test(`${role} logs in and sees the navigation of the role`, async ({ page }) => {
     await loginAs(page, role);
     const menu = page.getByRole('navigation');
-    for (const item of nav.visible) await expect(menu.getByRole('menuitem', { name: item })).toBeVisible();
-    for (const item of nav.hidden) await expect(menu.getByRole('menuitem', { name: item })).toHaveCount(0);
+    for (const item of nav.visible) await expect(menu.getByRole('menuitem', { name: item, exact: true })).toBeVisible();
+    for (const item of nav.hidden) await expect(menu.getByRole('menuitem', { name: item, exact: true })).toHaveCount(0);
     await expectAccessible(page, `home as ${role}`);
     if (role === 'manager') await screenshot(page, 'home-manager');
     await page.getByRole('button', { name: 'Đăng xuất' }).click();

@@ -32,10 +32,10 @@ async function menuNames(navName = 'Điều hướng chính') {
 
 describe('app layout', () => {
   it.each<[Role, string[]]>([
-    ['learner', ['Trang chủ', 'Đổi mật khẩu']],
-    ['trainer', ['Trang chủ', 'Đơn vị', 'Nhân sự', 'Đổi mật khẩu']],
-    ['manager', ['Trang chủ', 'Đơn vị', 'Nhân sự', 'Nhập danh sách', 'Đổi mật khẩu']],
-    ['admin', ['Trang chủ', 'Đơn vị', 'Nhân sự', 'Nhập danh sách', 'Tài khoản', 'Nhật ký hệ thống', 'Đổi mật khẩu']],
+    ['learner', ['Trang chủ', 'Học tập của tôi', 'Khóa học mở', 'Đổi mật khẩu']],
+    ['trainer', ['Trang chủ', 'Học tập của tôi', 'Khóa học mở', 'Khóa học', 'Đơn vị', 'Nhân sự', 'Đổi mật khẩu']],
+    ['manager', ['Trang chủ', 'Học tập của tôi', 'Khóa học mở', 'Khóa học', 'Đơn vị', 'Nhân sự', 'Nhập danh sách', 'Đổi mật khẩu']],
+    ['admin', ['Trang chủ', 'Học tập của tôi', 'Khóa học mở', 'Khóa học', 'Đơn vị', 'Nhân sự', 'Nhập danh sách', 'Tài khoản', 'Nhật ký hệ thống', 'Đổi mật khẩu']],
   ])('shows the menu items of a %s', async (role, expected) => {
     mockSession([role]);
     renderApp('/');
@@ -74,7 +74,7 @@ describe('app layout', () => {
     const langSwitch = await screen.findByRole('combobox', { name: 'Ngôn ngữ / Language' });
     await user.click(langSwitch);
     await user.click(await screen.findByTitle('English'));
-    expect(await menuNames('Main navigation')).toEqual(['Home', 'Units', 'People', 'Change password']);
+    expect(await menuNames('Main navigation')).toEqual(['Home', 'My learning', 'Open courses', 'Courses', 'Units', 'People', 'Change password']);
     expect(localStorage.getItem('dakbla.lang')).toBe('en');
     expect(document.documentElement.lang).toBe('en');
     expect(screen.getByRole('combobox', { name: 'Ngôn ngữ / Language' })).toBeInTheDocument();

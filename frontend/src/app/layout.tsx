@@ -5,6 +5,9 @@ import { Button, Drawer, Grid, Layout, Menu, Select, Typography, type MenuProps 
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BookOutlined,
+  CompassOutlined,
+  ReadOutlined,
   CloudUploadOutlined,
   HomeOutlined,
   KeyOutlined,
@@ -23,6 +26,9 @@ type NavItem = { path: string; label: MessageKey; icon: React.ReactNode; roles: 
 
 export const NAV_ITEMS: NavItem[] = [
   { path: '/', label: 'menu.home', icon: <HomeOutlined aria-hidden />, roles: 'all' },
+  { path: '/learning', label: 'menu.learning', icon: <ReadOutlined aria-hidden />, roles: 'all' },
+  { path: '/catalogue', label: 'menu.catalogue', icon: <CompassOutlined aria-hidden />, roles: 'all' },
+  { path: '/courses', label: 'menu.courses', icon: <BookOutlined aria-hidden />, roles: ['trainer', 'manager', 'admin'] },
   { path: '/org-units', label: 'menu.orgUnits', icon: <ApartmentOutlined aria-hidden />, roles: ['trainer', 'manager', 'admin'] },
   { path: '/staff', label: 'menu.staff', icon: <TeamOutlined aria-hidden />, roles: ['trainer', 'manager', 'admin'] },
   { path: '/staff/import', label: 'menu.import', icon: <CloudUploadOutlined aria-hidden />, roles: ['manager', 'admin'] },

@@ -36,12 +36,20 @@ export const routes: RouteObject[] = [
             children: [
               { index: true, lazy: lazyRoute(() => import('./routes/home')) },
               { path: 'change-password', lazy: lazyRoute(() => import('./routes/change-password')) },
+              { path: 'learning', lazy: lazyRoute(() => import('./routes/learning')) },
+              { path: 'learning/:courseId', lazy: lazyRoute(() => import('./routes/learning-player')) },
+              { path: 'catalogue', lazy: lazyRoute(() => import('./routes/catalogue')) },
               {
                 element: <RequireRoles roles={['trainer', 'manager', 'admin']} />,
                 children: [
                   { path: 'org-units', lazy: lazyRoute(() => import('./routes/org-units')) },
                   { path: 'staff', lazy: lazyRoute(() => import('./routes/staff-list')) },
                   { path: 'staff/:id', lazy: lazyRoute(() => import('./routes/staff-detail')) },
+                  { path: 'courses', lazy: lazyRoute(() => import('./routes/courses-list')) },
+                  { path: 'courses/new', lazy: lazyRoute(() => import('./routes/course-edit')) },
+                  { path: 'courses/:id', lazy: lazyRoute(() => import('./routes/course-detail')) },
+                  { path: 'courses/:id/edit', lazy: lazyRoute(() => import('./routes/course-edit')) },
+                  { path: 'courses/:id/outline', lazy: lazyRoute(() => import('./routes/course-outline')) },
                 ],
               },
               {

@@ -11,11 +11,13 @@ import type {
   StaffCategory,
   StaffStatus,
 } from '../types/api';
+import { enCourses, viCourses } from './i18n-courses';
 
 export type Lang = 'vi' | 'en';
 export const LANG_STORAGE_KEY = 'dakbla.lang';
 
 const vi = {
+  ...viCourses,
   'app.title': 'Bồi dưỡng số - Phường Đăk Bla',
   'app.shortTitle': 'Bồi dưỡng số',
   'app.unitName': 'UBND phường Đăk Bla',
@@ -255,6 +257,7 @@ const vi = {
 export type MessageKey = keyof typeof vi;
 
 const en: Record<MessageKey, string> = {
+  ...enCourses,
   'app.title': 'Digital training - Đăk Bla Ward',
   'app.shortTitle': 'Digital training',
   'app.unitName': "Đăk Bla Ward People's Committee",
