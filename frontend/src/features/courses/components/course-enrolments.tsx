@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import dayjs from 'dayjs';
-import { App, Button, Checkbox, Col, Empty, Flex, Form, Input, Modal, Progress, Row, Select, Table, Tag, type TableColumnsType } from 'antd';
+import { App, Button, Checkbox, Col, Flex, Form, Input, Modal, Progress, Row, Select, Tag, type TableColumnsType } from 'antd';
 import { SearchOutlined, UserAddOutlined } from '@ant-design/icons';
 import { useT } from '../../../lib/i18n';
-import { formatDate, formatNumber } from '../../../lib/format';
+import { formatDate } from '../../../lib/format';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
-import { QueryError } from '../../../components/ui/query-error';
+import { PagedTable } from '../../../components/ui/paged-table';
 import { ENROLMENT_STATUSES, type Course, type Enrolment, type EnrolmentStatus } from '../types';
 import { useEnrolments, type EnrolmentFilters } from '../api/get-enrolments';
 import { useWithdrawEnrolment } from '../api/withdraw-enrolment';
@@ -182,28 +182,15 @@ export function CourseEnrolments({
           </Button>
         </Col>
       </Row>
-      {query.isError ? (
-        <QueryError error={query.error} onRetry={() => query.refetch()} />
-      ) : (
-        <Table<Enrolment>
-          rowKey="id"
-          columns={columns}
-          dataSource={query.data?.items ?? []}
-          loading={query.isFetching}
-          scroll={{ x: 1000 }}
-          size="middle"
-          locale={{ emptyText: <Empty description={t('enrol.empty')} /> }}
-          pagination={{
-            current: filters.page,
-            pageSize: filters.pageSize,
-            total: query.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [10, 20, 50, 100],
-            showTotal: (total) => t('common.total', { n: formatNumber(total) }),
-            onChange: (page, pageSize) => setFilters((f) => ({ ...f, page, pageSize })),
-          }}
-        />
-      )}
+      <PagedTable<Enrolment>
+        query={query}
+        columns={columns}
+        scrollX={1000}
+        emptyText={t('enrol.empty')}
+        page={filters.page}
+        pageSize={filters.pageSize}
+        onPageChange={(page, pageSize) => setFilters((f) => ({ ...f, page, pageSize }))}
+      />
       {enrolling && (
         <EnrolModal course={course} onClose={() => setEnrolling(false)} renderUnitSelect={renderUnitSelect} renderUnitsSelect={renderUnitsSelect} />
       )}

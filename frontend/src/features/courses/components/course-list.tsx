@@ -1,11 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { Col, Empty, Input, Row, Select, Table, type TableColumnsType } from 'antd';
+import { Col, Input, Row, Select, type TableColumnsType } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import { useT } from '../../../lib/i18n';
 import { formatDate, formatNumber } from '../../../lib/format';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
-import { QueryError } from '../../../components/ui/query-error';
+import { PagedTable } from '../../../components/ui/paged-table';
 import { COURSE_STATUSES, type Course, type CourseStatus } from '../types';
 import { useCourses, type CourseFilters } from '../api/get-courses';
 import { CourseStatusTag } from './course-labels';
@@ -94,29 +94,17 @@ export function CourseList() {
           />
         </Col>
       </Row>
-      {query.isError ? (
-        <QueryError error={query.error} onRetry={() => query.refetch()} />
-      ) : (
-        <Table<Course>
-          rowKey="id"
-          columns={columns}
-          dataSource={query.data?.items ?? []}
-          loading={query.isFetching}
-          scroll={{ x: 960 }}
-          size="middle"
-          locale={{ emptyText: <Empty description={t('courses.empty')} /> }}
-          pagination={{
-            current: filters.page,
-            pageSize: filters.pageSize,
-            total: query.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [10, 20, 50, 100],
-            showTotal: (total) => t('common.total', { n: formatNumber(total) }),
-            onChange: (page, pageSize) =>
-              update({ page: page > 1 ? page : undefined, pageSize: pageSize !== DEFAULT_PAGE_SIZE ? pageSize : undefined }, false),
-          }}
-        />
-      )}
+      <PagedTable<Course>
+        query={query}
+        columns={columns}
+        scrollX={960}
+        emptyText={t('courses.empty')}
+        page={filters.page}
+        pageSize={filters.pageSize}
+        onPageChange={(page, pageSize) =>
+          update({ page: page > 1 ? page : undefined, pageSize: pageSize !== DEFAULT_PAGE_SIZE ? pageSize : undefined }, false)
+        }
+      />
     </>
   );
 }

@@ -1,11 +1,11 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { Button, Col, Empty, Input, Row, Select, Table, type TableColumnsType } from 'antd';
+import { Button, Col, Input, Row, Select, type TableColumnsType } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import { useLabels, useT } from '../../../lib/i18n';
 import { formatNumber } from '../../../lib/format';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
-import { QueryError } from '../../../components/ui/query-error';
+import { PagedTable } from '../../../components/ui/paged-table';
 import {
   DT_ROLES,
   STAFF_CATEGORIES,
@@ -179,30 +179,20 @@ export function StaffList({ renderUnitFilter }: { renderUnitFilter: (props: Unit
           </Col>
         )}
       </Row>
-      {query.isError ? (
-        <QueryError error={query.error} onRetry={() => query.refetch()} />
-      ) : (
-        <Table<Staff>
-          rowKey="id"
-          columns={columns}
-          dataSource={query.data?.items ?? []}
-          loading={query.isFetching}
-          scroll={{ x: 1100 }}
-          size="middle"
-          locale={{ emptyText: <Empty description={t('staff.empty')} /> }}
-          pagination={{
-            current: filters.page,
-            pageSize: filters.pageSize,
-            total: query.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [10, 20, 50, 100],
-            showTotal: (total) =>
-              query.data?.totalCapped ? t('staff.totalCapped', { n: formatNumber(total) }) : t('common.total', { n: formatNumber(total) }),
-            onChange: (page, pageSize) =>
-              update({ page: page > 1 ? page : undefined, pageSize: pageSize !== DEFAULT_PAGE_SIZE ? pageSize : undefined }, false),
-          }}
-        />
-      )}
+      <PagedTable<Staff>
+        query={query}
+        columns={columns}
+        scrollX={1100}
+        emptyText={t('staff.empty')}
+        page={filters.page}
+        pageSize={filters.pageSize}
+        onPageChange={(page, pageSize) =>
+          update({ page: page > 1 ? page : undefined, pageSize: pageSize !== DEFAULT_PAGE_SIZE ? pageSize : undefined }, false)
+        }
+        totalText={(total) =>
+          query.data?.totalCapped ? t('staff.totalCapped', { n: formatNumber(total) }) : t('common.total', { n: formatNumber(total) })
+        }
+      />
     </>
   );
 }
