@@ -14,14 +14,21 @@ export enum Permission {
   AuditRead = 'audit.read',
   CourseRead = 'course.read',
   CourseManage = 'course.manage',
+  /** approve / reject / bulk-import completions earned elsewhere (BDHVS, provincial programmes) */
+  CompletionReview = 'completion.review',
+  /** question banks, imports and exports (in the org-unit scope) */
+  QuestionManage = 'question.manage',
+  /** quizzes: settings, overrides, grading, statistics (in the org-unit scope) */
+  QuizManage = 'quiz.manage',
   /** any signed-in user: own learning (through the linked person) */
   Learn = 'learn',
 }
 
 export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
   learner: [Permission.Self, Permission.Learn],
-  trainer: [Permission.Self, Permission.Learn, Permission.OrgUnitRead, Permission.StaffRead, Permission.CourseRead, Permission.CourseManage],
-  manager: [Permission.Self, Permission.Learn, Permission.CourseRead, Permission.CourseManage, Permission.OrgUnitRead, Permission.OrgUnitManage, Permission.StaffRead, Permission.StaffManage, Permission.StaffImport],
+  trainer: [Permission.Self, Permission.Learn, Permission.OrgUnitRead, Permission.StaffRead, Permission.CourseRead, Permission.CourseManage, Permission.QuestionManage, Permission.QuizManage],
+  manager: [Permission.Self, Permission.Learn, Permission.CourseRead, Permission.CourseManage, Permission.OrgUnitRead, Permission.OrgUnitManage, Permission.StaffRead, Permission.StaffManage, Permission.StaffImport,
+    Permission.CompletionReview, Permission.QuestionManage, Permission.QuizManage],
   admin: Object.values(Permission),
 };
 
