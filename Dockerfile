@@ -38,6 +38,7 @@ COPY --chown=root:root package.json ./
 COPY --chown=root:root backend/package.json backend/
 COPY --from=build --chown=root:root /app/backend/dist backend/dist
 COPY --chown=root:root backend/data backend/data
+COPY --chown=root:root backend/assets backend/assets
 COPY --from=build --chown=root:root /app/frontend/dist frontend/dist
 # the code is read-only for the app user; only .data (demo password file, embedded database) is writable
 RUN mkdir -p /app/.data && chown node:node /app/.data

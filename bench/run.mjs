@@ -22,6 +22,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { measureExport, prepareTargets, rawSqlTimes, TARGET_GOAL_MS, TARGET_SCENARIOS } from './targets.mjs';
+import { prepareQuizzes, QUIZ_SCENARIOS, runExamStorm, SAVE_GOAL_P99_MS, STATS_GOAL_MS } from './exam-storm.mjs';
+import { CHECKIN_GOAL_P99_MS, prepareCheckinStorm, runCheckinStorm } from './checkin-storm.mjs';
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(BENCH_DIR, '..');
@@ -139,6 +142,10 @@ export const SCENARIOS = [
     },
   },
 ];
+// --- training targets (1,000,000 completions, 500,000 attendance marks; see bench/targets.mjs) ---
+SCENARIOS.push(...TARGET_SCENARIOS);
+// --- quiz engine: statistics over 10,000 attempts (the exam storm is a scripted run, see main(); bench/exam-storm.mjs) ---
+SCENARIOS.push(...QUIZ_SCENARIOS);
 
 const LEARNING_GOAL_MS = 50;
 const goalNote = (s, q, goal) => `${q} ${fmt(s[`${q}_ms`])} ms vs goal ${goal} ms: ${s[`${q}_ms`] < goal ? 'met' : 'MISSED'}`;
@@ -425,6 +432,9 @@ async function prepareDatabase(url) {
     );
     log(`generated ${PEOPLE} people in ${UNITS} units (+ history rows) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
     const learning = await prepareCourses(ds, ward.id);
+    const targets = await prepareTargets(ds, ward.id, log);
+    const quizzes = await prepareQuizzes(ds, ward.id, log, requireDist('./modules/auth/auth.service.js').hashPassword, PASSWORD);
+    const checkin = await prepareCheckinStorm(ds, ward.id, learning.learners, log);
     // what autovacuum would have done by the time a real roster is queried: hint bits, visibility map, statistics
     t = performance.now();
     await ds.query(`VACUUM (ANALYZE) staff_members, staff_history, org_units, courses, course_sections, course_items, enrolments,
@@ -433,7 +443,7 @@ async function prepareDatabase(url) {
     log(`VACUUM (ANALYZE) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
     const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM staff_members`);
     const [unit] = await ds.query(`SELECT unit_id, count(*)::int AS n FROM staff_members WHERE unit_id = $1 GROUP BY unit_id`, [unitIds[0]]);
-    return { unitId: unit.unit_id, unitSize: unit.n, people: n, ...learning };
+    return { unitId: unit.unit_id, unitSize: unit.n, people: n, targets, quizzes, checkin, ...learning };
   } finally {
     await ds.destroy();
   }
@@ -606,16 +616,25 @@ async function generateCourses(q, wardId, createHash, randomBytes) {
   const tGen = performance.now();
   let tEnrol;
   let tProgress;
+  // columns that triggers fill in production (off during the bulk load): the enrolment's copy of its person's name
+  // (migration LearningSpeed; absent when benchmarking an older build)
+  const [{ sortNames }] = await q(
+    `SELECT count(*) = 3 AS "sortNames" FROM information_schema.columns
+      WHERE table_schema = 'public' AND table_name = 'enrolments' AND column_name IN ('sort_given_name', 'sort_family_name', 'sort_middle_name')`,
+  );
   await bulkLoad(q, async () => {
     await q(
-      `INSERT INTO enrolments (id, course_id, staff_id, source, due_date, status, reason, completed_at, enrolled_at, updated_at)
+      `INSERT INTO enrolments (id, course_id, staff_id, source, due_date, status, reason, completed_at, enrolled_at, updated_at
+                               ${sortNames ? ', sort_given_name, sort_family_name, sort_middle_name' : ''})
        SELECT b.id, c.id, p.id, CASE WHEN b.kind = 2 THEN 'self' ELSE 'manual' END,
               CASE WHEN b.due >= 0 THEN (now() - b.ago * interval '1 day' + b.due * interval '1 day')::date END,
               CASE WHEN b.kind = 1 THEN 'withdrawn' WHEN b.done = 5 THEN 'completed' WHEN b.done > 0 OR b.partial = 1 THEN 'in_progress' ELSE 'enrolled' END,
               CASE WHEN b.kind = 1 THEN $1 END,
               CASE WHEN b.done = 5 THEN now() - b.ago * interval '1 day' * 0.3 END,
               now() - b.ago * interval '1 day', now() - b.ago * interval '1 day' * 0.3
-         FROM bench_enrol b JOIN bench_courses c ON c.ix = b.c JOIN bench_people p ON p.ix = b.p ORDER BY b.n`,
+              ${sortNames ? ', s.given_name, s.family_name, s.middle_name' : ''}
+         FROM bench_enrol b JOIN bench_courses c ON c.ix = b.c JOIN bench_people p ON p.ix = b.p
+         ${sortNames ? 'JOIN staff_members s ON s.id = p.id' : ''} ORDER BY b.n`,
       ['Chuyển công tác'.normalize('NFC')],
     );
     tEnrol = performance.now();
@@ -636,6 +655,17 @@ async function generateCourses(q, wardId, createHash, randomBytes) {
     );
   });
   const tIndex = performance.now();
+  // what the enrolment triggers (off during the bulk load) keep in production: each course's enrolled / completed counts
+  // (migration LearningSpeed; absent when benchmarking an older build)
+  const [{ counts: countsTable }] = await q(`SELECT to_regclass('public.course_enrolment_counts') IS NOT NULL AS counts`);
+  if (countsTable) {
+    await q(`DELETE FROM course_enrolment_counts`);
+    await q(
+      `INSERT INTO course_enrolment_counts (course_id, enrolled, completed)
+       SELECT course_id, count(*) FILTER (WHERE status NOT IN ('withdrawn','exempted')), count(*) FILTER (WHERE status = 'completed')
+         FROM enrolments GROUP BY course_id`,
+    );
+  }
   const [counts] = await q(
     `SELECT (SELECT count(*) FROM enrolments)::int AS enrolments, (SELECT count(*) FROM item_progress)::int AS progress,
             (SELECT count(*) FROM completions)::int AS completions`,
@@ -746,7 +776,7 @@ function send(agent, port, req) {
     const r = http.request({ agent, host: '127.0.0.1', port, method: req.method, path: req.path, headers }, (res) => {
       const chunks = [];
       res.on('data', (c) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode, body: Buffer.concat(chunks) }));
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
       res.on('error', (e) => resolve({ status: 0, body: Buffer.from(String(e)) }));
     });
     r.on('error', (e) => resolve({ status: 0, body: Buffer.from(String(e)) }));
@@ -779,6 +809,18 @@ function cpuSecondsOf(comm) {
   return total;
 }
 
+/** CPU seconds used so far by each backend connected to the benchmark database (pid → seconds). */
+async function benchBackendsCpu(url) {
+  const c = new Client({ connectionString: url });
+  await c.connect();
+  try {
+    const { rows } = await c.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`);
+    return new Map(rows.map((r) => [r.pid, cpuSeconds(r.pid)]));
+  } finally {
+    await c.end();
+  }
+}
+
 function percentile(sorted, q) {
   if (!sorted.length) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
@@ -792,7 +834,11 @@ async function runLoad(server, scenario, ctx) {
   let firstError = null;
   const t0 = performance.now();
   let cpu0 = null;
-  setTimeout(() => { cpu0 = { server: cpuSeconds(server.pid), pg: cpuSecondsOf('postgres') }; }, WARMUP_MS).unref();
+  let db0 = null;
+  setTimeout(() => {
+    cpu0 = { server: cpuSeconds(server.pid), pg: cpuSecondsOf('postgres') };
+    if (server.dbUrl) benchBackendsCpu(server.dbUrl).then((m) => { db0 = m; }, () => undefined);
+  }, WARMUP_MS).unref();
   const measureFrom = t0 + WARMUP_MS;
   const end = measureFrom + DURATION_MS;
   const client = async (i) => {
@@ -815,6 +861,7 @@ async function runLoad(server, scenario, ctx) {
   };
   await Promise.all(Array.from({ length: scenario.concurrency }, (_, i) => client(i)));
   const cpu1 = { server: cpuSeconds(server.pid), pg: cpuSecondsOf('postgres') };
+  const db1 = server.dbUrl ? await benchBackendsCpu(server.dbUrl).catch(() => null) : null;
   agent.destroy();
   const n = Math.max(1, latencies.length);
   latencies.sort((a, b) => a - b);
@@ -828,6 +875,8 @@ async function runLoad(server, scenario, ctx) {
     rps: latencies.length / (DURATION_MS / 1000),
     server_cpu_ms_per_req: cpu0 ? ((cpu1.server - cpu0.server) * 1000) / n : NaN,
     pg_cpu_ms_per_req: cpu0 ? ((cpu1.pg - cpu0.pg) * 1000) / n : NaN,
+    // only the backends serving the benchmark database (the server's pool): other work on the machine does not count
+    db_cpu_ms_per_req: db0 && db1 ? ([...db1].reduce((a, [pid, t]) => a + t - (db0.get(pid) ?? 0), 0) * 1000) / n : NaN,
   };
 }
 
@@ -853,6 +902,8 @@ async function main() {
   const ctx = {
     password: PASSWORD, unitId: data.unitId, unitSize: data.unitSize, token: null,
     learners: data.learners, progressCourse: data.progressCourse, progressTally: data.progressTally,
+    checkin: data.checkin,
+    targets: data.targets, quizzes: data.quizzes, people: data.people, today: new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date()),
   };
 
   const pinned = pinSelf();
@@ -873,7 +924,8 @@ async function main() {
       baseline_rps: null,
       notes: [
         s.notes?.(stats, ctx),
-        `CPU/req: server ${fmt(stats.server_cpu_ms_per_req)} ms, postgres ${fmt(stats.pg_cpu_ms_per_req)} ms`,
+        `CPU/req: server ${fmt(stats.server_cpu_ms_per_req)} ms, postgres ${fmt(stats.pg_cpu_ms_per_req)} ms`
+          + (Number.isNaN(stats.db_cpu_ms_per_req) ? '' : ` (of which the bench database's backends ${fmt(stats.db_cpu_ms_per_req)} ms)`),
         stats.errors ? `${stats.errors} non-2xx (first: ${stats.firstError})` : null].filter(Boolean).join('; '),
     };
     results.push(entry);
@@ -903,7 +955,33 @@ async function main() {
   const login = await send(new http.Agent(), app.port, { method: 'POST', path: '/api/auth/login', ...json({ login: 'admin', password: PASSWORD }) });
   if (login.status !== 200) throw new Error(`admin login failed: ${login.status} ${login.body}`);
   ctx.token = JSON.parse(login.body.toString('utf8')).token;
+  app.dbUrl = db.url;
+  if (byTarget('app').some((s) => s.name.startsWith('target') || s.name.startsWith('untrained'))) {
+    ctx.rawSql = await rawSqlTimes(Client, db.url, requireDist, ctx);
+  }
   for (const s of byTarget('app')) record(s, await runLoad(app, s, ctx));
+  // the exam storm: a scripted run (500 learners, start / save / submit), not a closed loop
+  let storm = null;
+  if (selected({ target: 'app', name: 'exam storm' })) {
+    const startHello = () => startChild('hello server (exam storm baseline)', [path.join(BENCH_DIR, 'hello-server.mjs')], {}, '/');
+    storm = await runExamStorm(app, ctx, { send, http, cpuSeconds, cpuSecondsOf, Client, dbUrl: db.url, log, startHello });
+    for (const r of storm.rows) record({ name: r.name, notes: () => r.notes }, r.stats);
+  }
+  // the check-in storm (attendance): 300 QR check-ins within 60 s while the trainer's screen polls, then the same
+  // schedule against a bare node:http server (bench/checkin-storm.mjs)
+  let checkin = null;
+  if (selected({ target: 'app', name: 'check-in storm' })) {
+    const startHello = () => startChild('hello server (check-in baseline)', [path.join(BENCH_DIR, 'hello-server.mjs')], {}, '/');
+    checkin = await runCheckinStorm(app, ctx, { send, http, cpuSeconds, cpuSecondsOf, log, startHello });
+    for (const r of checkin.rows) record({ name: r.name, notes: () => r.notes }, r.stats);
+  }
+  if (!only.length || only.some((o) => 'export'.startsWith(o) || o.startsWith('export'))) {
+    for (const format of ['xlsx', 'csv']) {
+      const e = await measureExport(app, ctx, send, http, fs, format);
+      results.push({ ...e, p50_ms: +e.p50_ms.toFixed(0), p95_ms: +e.p95_ms.toFixed(0), p99_ms: +e.p99_ms.toFixed(0), baseline_rps: null });
+      log(`${e.name}: ${e.notes}`);
+    }
+  }
 
   const baseline = results.find((r) => r.name === 'baseline hello')?.rps ?? null;
   for (const r of results) r.baseline_rps = baseline;
@@ -929,6 +1007,21 @@ async function main() {
   for (const [name, q] of [['my learning', 'p95'], ['course progress table page', 'p95'], ['progress event', 'p99'], ['progress event, paced', 'p99']]) {
     const r = results.find((x) => x.name === name);
     if (r) out.push(`${name} ${q}: ${fmt(r[`${q}_ms`])} ms (goal < ${LEARNING_GOAL_MS} ms: ${r[`${q}_ms`] < LEARNING_GOAL_MS ? 'met' : 'MISSED'})`);
+  }
+  for (const r of results.filter((x) => x.name.startsWith('target') || x.name.startsWith('untrained'))) {
+    out.push(`${r.name} p95: ${fmt(r.p95_ms)} ms (goal < ${TARGET_GOAL_MS} ms: ${r.p95_ms < TARGET_GOAL_MS ? 'met' : 'MISSED'})`);
+  }
+  for (const r of results.filter((x) => x.name.startsWith('export '))) out.push(`${r.name}: ${r.notes}`);
+  const stats = results.find((x) => x.name.startsWith('quiz statistics'));
+  if (stats) out.push(`${stats.name} p95: ${fmt(stats.p95_ms)} ms (goal < ${STATS_GOAL_MS} ms: ${stats.p95_ms < STATS_GOAL_MS ? 'met' : 'MISSED'})`);
+  if (storm) {
+    const save = results.find((x) => x.name === 'exam storm: save');
+    out.push(`exam storm save p99: ${fmt(save.p99_ms)} ms (goal < ${SAVE_GOAL_P99_MS} ms: ${save.p99_ms < SAVE_GOAL_P99_MS ? 'met' : 'MISSED'})`);
+    out.push(`exam storm answers: ${storm.check.sent} saves sent, ${storm.check.distinct} distinct answers acknowledged, ${storm.check.stored} stored, ${storm.check.lost} lost (goal 0: ${storm.check.lost === 0 ? 'met' : 'MISSED'})`);
+  }
+  if (checkin) {
+    out.push(`check-in storm p99: ${fmt(checkin.p99)} ms (goal < ${CHECKIN_GOAL_P99_MS} ms: ${checkin.p99 < CHECKIN_GOAL_P99_MS ? 'met' : 'MISSED'})`);
+    out.push(`check-in storm: ${checkin.check.sent} sent, ${checkin.check.recorded} recorded, ${checkin.check.history} history rows for ${checkin.check.distinct} people (exactly once: ${checkin.check.exactlyOnce ? 'met' : 'MISSED'})`);
   }
   out.push('');
   process.stdout.write(out.join('\n') + '\n');

@@ -88,7 +88,8 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   });
   fastify.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
-    if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    // stored-file downloads set their own (private) caching; everything else under /api is never cached
+    if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
   });
   // every text input is NFC-normalised at the boundary
   fastify.addHook('preValidation', async (req) => {

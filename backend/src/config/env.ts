@@ -21,6 +21,10 @@ export interface AppConfig {
   corsOrigins: string[];
   trustProxy: boolean;
   staticDir: string | null;
+  /** signs the rotating check-in QR tokens; null = a random secret kept in the database (app_secrets) */
+  checkinSecret: string | null;
+  /** where people reach the app, e.g. https://daotao.dakbla.gov.vn: the QR codes on certificates point here; null = from the request */
+  publicUrl: string | null;
 }
 
 export class ConfigError extends Error {
@@ -70,6 +74,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     if (!/^https?:\/\/[^/]+$/.test(origin)) problems.push(`CORS_ORIGINS: "${origin}" is not an origin like https://example.org`);
   }
 
+  const checkinSecret = env.CHECKIN_SECRET || null;
+  if (checkinSecret !== null && (checkinSecret.length < 32 || /\s/.test(checkinSecret))) {
+    problems.push('CHECKIN_SECRET: must be at least 32 characters without spaces (khóa ký mã QR điểm danh phải có ít nhất 32 ký tự, không có khoảng trắng)');
+  }
+  const publicUrl = env.PUBLIC_URL?.trim().replace(/\/+$/, '') || null;
+  if (publicUrl !== null && !/^https?:\/\/[^/\s]+(\/[^\s]*)?$/.test(publicUrl)) {
+    problems.push(`PUBLIC_URL="${publicUrl}": must be an address like https://daotao.example.gov.vn (địa chỉ công khai của ứng dụng)`);
+  }
   const config: AppConfig = {
     port: int('PORT', 3000, 0, 65535),
     host: env.HOST || '0.0.0.0',
@@ -89,6 +101,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     corsOrigins,
     trustProxy: bool('TRUST_PROXY', false),
     staticDir: env.STATIC_DIR ?? null,
+    checkinSecret: checkinSecret || null,
+    publicUrl,
   };
   if (config.sessionIdleMinutes > config.sessionAbsoluteHours * 60) {
     problems.push('SESSION_IDLE_MINUTES: must not exceed SESSION_ABSOLUTE_HOURS × 60');

@@ -32,10 +32,18 @@ async function menuNames(navName = 'Điều hướng chính') {
 
 describe('app layout', () => {
   it.each<[Role, string[]]>([
-    ['learner', ['Trang chủ', 'Học tập của tôi', 'Khóa học mở', 'Đổi mật khẩu']],
-    ['trainer', ['Trang chủ', 'Học tập của tôi', 'Khóa học mở', 'Khóa học', 'Đơn vị', 'Nhân sự', 'Đổi mật khẩu']],
-    ['manager', ['Trang chủ', 'Học tập của tôi', 'Khóa học mở', 'Khóa học', 'Đơn vị', 'Nhân sự', 'Nhập danh sách', 'Đổi mật khẩu']],
-    ['admin', ['Trang chủ', 'Học tập của tôi', 'Khóa học mở', 'Khóa học', 'Đơn vị', 'Nhân sự', 'Nhập danh sách', 'Tài khoản', 'Nhật ký hệ thống', 'Đổi mật khẩu']],
+    ['learner', ['Trang chủ', 'Học tập của tôi', 'Khóa học mở', 'Kết quả học tập bên ngoài', 'Đổi mật khẩu']],
+    ['trainer', ['Trang chủ', 'Học tập của tôi', 'Khóa học mở', 'Kết quả học tập bên ngoài', 'Khóa học', 'Ngân hàng câu hỏi', 'Bài kiểm tra', 'Đơn vị', 'Nhân sự', 'Đổi mật khẩu']],
+    [
+      'manager',
+      ['Trang chủ', 'Học tập của tôi', 'Khóa học mở', 'Kết quả học tập bên ngoài', 'Khóa học', 'Ngân hàng câu hỏi', 'Bài kiểm tra', 'Đơn vị', 'Nhân sự', 'Nhập danh sách',
+        'Duyệt kết quả bên ngoài', 'Nhập kết quả bên ngoài', 'Chỉ tiêu', 'Báo cáo', 'Đổi mật khẩu'],
+    ],
+    [
+      'admin',
+      ['Trang chủ', 'Học tập của tôi', 'Khóa học mở', 'Kết quả học tập bên ngoài', 'Khóa học', 'Ngân hàng câu hỏi', 'Bài kiểm tra', 'Đơn vị', 'Nhân sự', 'Nhập danh sách',
+        'Duyệt kết quả bên ngoài', 'Nhập kết quả bên ngoài', 'Chỉ tiêu', 'Báo cáo', 'Tài khoản', 'Nhật ký hệ thống', 'Đổi mật khẩu'],
+    ],
   ])('shows the menu items of a %s', async (role, expected) => {
     mockSession([role]);
     renderApp('/');
@@ -46,8 +54,9 @@ describe('app layout', () => {
     expect(screen.getByRole('button', { name: 'Đăng xuất' })).toBeInTheDocument();
   });
 
-  it('shows scope counts from the API on the home page of a manager', async () => {
-    const fetch = mockSession(['manager']);
+  // (managers and administrators land on the targets dashboard instead: features/targets)
+  it('shows scope counts from the API on the home page of a trainer', async () => {
+    const fetch = mockSession(['trainer']);
     renderApp('/');
     expect(await screen.findByText('1.234')).toBeInTheDocument();
     expect(screen.getByText('1.200')).toBeInTheDocument();
@@ -74,7 +83,9 @@ describe('app layout', () => {
     const langSwitch = await screen.findByRole('combobox', { name: 'Ngôn ngữ / Language' });
     await user.click(langSwitch);
     await user.click(await screen.findByTitle('English'));
-    expect(await menuNames('Main navigation')).toEqual(['Home', 'My learning', 'Open courses', 'Courses', 'Units', 'People', 'Change password']);
+    expect(await menuNames('Main navigation')).toEqual([
+      'Home', 'My learning', 'Open courses', 'External learning results', 'Courses', 'Question banks', 'Quizzes', 'Units', 'People', 'Change password',
+    ]);
     expect(localStorage.getItem('dakbla.lang')).toBe('en');
     expect(document.documentElement.lang).toBe('en');
     expect(screen.getByRole('combobox', { name: 'Ngôn ngữ / Language' })).toBeInTheDocument();

@@ -139,11 +139,16 @@ export const api = {
   get: <T>(path: string, options?: Omit<RequestOptions, 'body'>) => request<T>('GET', path, options),
   post: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('POST', path, { ...options, body }),
   patch: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('PATCH', path, { ...options, body }),
+  put: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('PUT', path, { ...options, body }),
   delete: <T>(path: string, options?: RequestOptions) => request<T>('DELETE', path, options),
 };
 
 export type UploadOptions = {
   fieldName?: string;
+  /** POST (default) or PUT (e.g. a course cover). */
+  method?: 'POST' | 'PUT';
+  /** Other multipart fields, sent before the file. */
+  fields?: Record<string, string | undefined>;
   onProgress?: (percent: number) => void;
   signal?: AbortSignal;
 };
@@ -152,7 +157,7 @@ export type UploadOptions = {
 export function uploadFile<T>(path: string, file: Blob & { name?: string }, options: UploadOptions = {}): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', buildUrl(path));
+    xhr.open(options.method ?? 'POST', buildUrl(path));
     xhr.withCredentials = false; // same-origin cookies are sent anyway
     xhr.setRequestHeader('Accept', 'application/json');
     xhr.setRequestHeader('Accept-Language', getCurrentLang());
@@ -192,6 +197,9 @@ export function uploadFile<T>(path: string, file: Blob & { name?: string }, opti
     xhr.onabort = () => reject(new DOMException('Upload aborted', 'AbortError'));
     options.signal?.addEventListener('abort', () => xhr.abort());
     const form = new FormData();
+    for (const [key, value] of Object.entries(options.fields ?? {})) {
+      if (value !== undefined && value !== '') form.append(key, value);
+    }
     form.append(options.fieldName ?? 'file', file, file.name ?? 'upload');
     xhr.send(form);
   });

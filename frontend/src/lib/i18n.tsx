@@ -12,12 +12,24 @@ import type {
   StaffStatus,
 } from '../types/api';
 import { enCourses, viCourses } from './i18n-courses';
+import { enQuestions, viQuestions } from './i18n-questions';
+import { enCompletions, viCompletions } from './i18n-completions';
+import { enQuizzes, viQuizzes } from './i18n-quizzes';
+import { enTargets, viTargets } from './i18n-targets';
+import { enCertificates, viCertificates } from './i18n-certificates';
+import { enAttendance, viAttendance } from './i18n-attendance';
 
 export type Lang = 'vi' | 'en';
 export const LANG_STORAGE_KEY = 'dakbla.lang';
 
 const vi = {
   ...viCourses,
+  ...viQuestions,
+  ...viCompletions,
+  ...viQuizzes,
+  ...viTargets,
+  ...viCertificates,
+  ...viAttendance,
   'app.title': 'Bồi dưỡng số - Phường Đăk Bla',
   'app.shortTitle': 'Bồi dưỡng số',
   'app.unitName': 'UBND phường Đăk Bla',
@@ -258,6 +270,12 @@ export type MessageKey = keyof typeof vi;
 
 const en: Record<MessageKey, string> = {
   ...enCourses,
+  ...enQuestions,
+  ...enCompletions,
+  ...enQuizzes,
+  ...enTargets,
+  ...enCertificates,
+  ...enAttendance,
   'app.title': 'Digital training - Đăk Bla Ward',
   'app.shortTitle': 'Digital training',
   'app.unitName': "Đăk Bla Ward People's Committee",

@@ -20,15 +20,21 @@ export enum Permission {
   QuestionManage = 'question.manage',
   /** quizzes: settings, overrides, grading, statistics (in the org-unit scope) */
   QuizManage = 'quiz.manage',
+  /** training targets and their figures, dashboard, HR exports (in the org-unit scope) */
+  TargetRead = 'target.read',
+  /** define targets, report periods and reports */
+  TargetManage = 'target.manage',
+  /** classes, sessions, rosters with residents, marks, check-in screen, attendance reports (in the org-unit scope) */
+  AttendanceManage = 'attendance.manage',
   /** any signed-in user: own learning (through the linked person) */
   Learn = 'learn',
 }
 
 export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
   learner: [Permission.Self, Permission.Learn],
-  trainer: [Permission.Self, Permission.Learn, Permission.OrgUnitRead, Permission.StaffRead, Permission.CourseRead, Permission.CourseManage, Permission.QuestionManage, Permission.QuizManage],
+  trainer: [Permission.Self, Permission.Learn, Permission.OrgUnitRead, Permission.StaffRead, Permission.CourseRead, Permission.CourseManage, Permission.QuestionManage, Permission.QuizManage, Permission.AttendanceManage],
   manager: [Permission.Self, Permission.Learn, Permission.CourseRead, Permission.CourseManage, Permission.OrgUnitRead, Permission.OrgUnitManage, Permission.StaffRead, Permission.StaffManage, Permission.StaffImport,
-    Permission.CompletionReview, Permission.QuestionManage, Permission.QuizManage],
+    Permission.CompletionReview, Permission.QuestionManage, Permission.QuizManage, Permission.AttendanceManage, Permission.TargetRead, Permission.TargetManage],
   admin: Object.values(Permission),
 };
 

@@ -6,7 +6,11 @@ import { hashPassword } from '../../modules/auth/auth.service';
 import { unitSearchText } from '../../modules/org-units/org-units.service';
 import { insertStaff, StaffData } from '../../modules/staff/staff.writer';
 import { nfc, normalizePhone } from '../../common/text/vietnamese';
+import { seedAttendance } from './attendance-seed';
 import { seedCourses } from './course-seed';
+import { seedQuestionBank } from './question-seed';
+import { seedQuiz } from './quiz-seed';
+import { seedTargets } from './target-seed';
 
 /** The ward's units and 120 fictional staff (a copy of ../shared/data/seed-units-staff.json). */
 export const SEED_FILE = path.resolve(__dirname, '../../../data/seed-units-staff.json');
@@ -111,6 +115,10 @@ export async function seedDemo(ds: DataSource, password: string) {
       );
     }
     await seedCourses(tx, unitIds.get('ward') as string, staffIds.get(learnerStaff.id));
+    await seedAttendance(tx);
+    const bank = await seedQuestionBank(tx, unitIds.get('ward') as string);
+    await seedQuiz(tx, unitIds.get('ward') as string, bank, staffIds.get(learnerStaff.id));
+    await seedTargets(tx, unitIds.get('ward') as string, staffIds.get(learnerStaff.id));
     await tx.query(
       `INSERT INTO audit_events (action, entity_type, summary, details) VALUES ('system.demo_seeded', 'system', 'Nạp dữ liệu mẫu', $1)`,
       [JSON.stringify({ units: seed.units.length, people: all.length, accounts: accounts.length })],

@@ -94,6 +94,7 @@ export class CourseResponseDto {
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) publishedAt: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'GET /api/courses/:id/cover (with a version parameter) when the course has a cover image' }) coverUrl: string | null;
 }
 
 export class OutlineItemInputDto {
@@ -108,6 +109,11 @@ export class OutlineItemInputDto {
   @Int({ min: 0, max: 100, nullable: true }) videoShare?: number | null;
   @Int({ min: 0, max: 100, nullable: true }) minScore?: number | null;
   @Int({ min: 0, max: 100, nullable: true }) minShare?: number | null;
+  @Uuid({ nullable: true, description: 'quiz items: the quiz (in scope) whose graded attempts score this item' }) quizId?: string | null;
+  /** An outline read from GET may be sent back as it is: attachments are accepted and ignored (they have their own routes). */
+  @ApiPropertyOptional({ type: 'array', items: { type: 'object' }, description: 'ignored: lesson attachments are managed by their own routes' })
+  @IsOptional() @IsArray() @ArrayMaxSize(100)
+  attachments?: unknown[];
 }
 
 export class OutlineSectionInputDto {
@@ -124,6 +130,15 @@ export class SaveOutlineDto {
   sections: OutlineSectionInputDto[];
 }
 
+/** A file attached to a lesson; downloaded from GET /api/courses/:id/items/:itemId/attachments/:attachmentId. */
+export class AttachmentDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() fileName: string;
+  @ApiProperty({ example: 'application/pdf' }) mimeType: string;
+  @ApiProperty({ description: 'bytes' }) size: number;
+  @ApiProperty({ format: 'date-time' }) uploadedAt: string;
+}
+
 export class CourseItemDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: ITEM_TYPES }) type: ItemType;
@@ -136,6 +151,8 @@ export class CourseItemDto {
   @ApiPropertyOptional({ type: Number, nullable: true }) videoShare?: number | null;
   @ApiPropertyOptional({ type: Number, nullable: true }) minScore?: number | null;
   @ApiPropertyOptional({ type: Number, nullable: true }) minShare?: number | null;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'quiz items: the linked quiz' }) quizId?: string | null;
+  @ApiPropertyOptional({ type: [AttachmentDto], description: 'lesson items' }) attachments?: AttachmentDto[];
 }
 
 export class CourseSectionDto {
@@ -337,9 +354,9 @@ export class ProgressEventDto {
 export class CompletionDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) staffId: string;
-  @ApiProperty({ format: 'uuid' }) courseId: string;
-  @ApiProperty() courseTitle: string;
-  @ApiProperty() courseVersion: number;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'null for an external completion not tied to a course' }) courseId: string | null;
+  @ApiProperty({ description: 'the course title, or the title of an external completion' }) courseTitle: string;
+  @ApiProperty({ type: Number, nullable: true, description: 'null for external completions' }) courseVersion: number | null;
   @ApiProperty({ format: 'date-time' }) completedAt: string;
   @ApiProperty() hours: number;
   @ApiProperty() rule: string;

@@ -10,6 +10,8 @@ import { fold } from '../../common/text/vietnamese';
 import { AuditService } from '../audit/audit.service';
 import { hashPassword } from '../auth/auth.service';
 import { COURSE_SELECT, ITEMS_SQL, toCourseDto, toItemDto } from './course-common';
+import { attachmentsByItem } from './course-attachments';
+import { checkQuizLinks } from '../quizzes/quiz-links';
 import {
   CourseResponseDto, CreateCourseDto, DuplicateCourseDto, ListCoursesQueryDto, OutlineResponseDto, SaveOutlineDto, UpdateCourseDto,
 } from './courses.dto';
@@ -136,13 +138,14 @@ export class CoursesService {
   private async outlineOf(tx: EntityManager, courseId: string, version: number): Promise<OutlineResponseDto> {
     const sections = await tx.query(`SELECT id, title FROM course_sections WHERE course_id = $1 ORDER BY position`, [courseId]);
     const items = await tx.query(ITEMS_SQL, [[courseId]]);
+    const attachments = await attachmentsByItem(tx, courseId);
     return {
       courseId,
       version,
       sections: sections.map((s: { id: string; title: string }) => ({
         id: s.id,
         title: s.title,
-        items: items.filter((i: { section_id: string }) => i.section_id === s.id).map(toItemDto),
+        items: items.filter((i: { section_id: string }) => i.section_id === s.id).map((i: unknown) => toItemDto(i, attachments)),
       })),
     };
   }
@@ -171,6 +174,7 @@ export class CoursesService {
         });
       });
       if (finals > 1) throw fieldError('sections', 'Chỉ được có một nội dung cuối khóa', 'Only one item can be the final one');
+      await checkQuizLinks(tx, this.access, actor, id, dto.sections);
       const keptItems = new Set(dto.sections.flatMap((s) => s.items.map((i) => i.id).filter(Boolean)));
       const removedItems = oldItems.filter((i) => !keptItems.has(i));
       if (removedItems.length) {
@@ -178,7 +182,7 @@ export class CoursesService {
         if (n > 0) throw new AppError(409, 'ITEM_HAS_PROGRESS');
         await tx.query(`DELETE FROM course_items WHERE id = ANY($1::uuid[])`, [removedItems]);
       }
-      await tx.query(`UPDATE course_items SET is_final = false WHERE course_id = $1 AND is_final`, [id]);
+      await tx.query(`UPDATE course_items SET is_final = false, quiz_id = NULL WHERE course_id = $1 AND (is_final OR quiz_id IS NOT NULL)`, [id]);
       const keptSections: string[] = [];
       for (const [si, s] of dto.sections.entries()) {
         const sid = s.id ?? randomUUID();
@@ -195,17 +199,18 @@ export class CoursesService {
             lesson && it.completionRule === 'video_share' ? it.videoShare ?? 90 : null,
             it.type === 'quiz' ? it.minScore ?? null : null,
             it.type === 'attendance' ? it.minShare ?? null : null,
+            it.type === 'quiz' ? it.quizId ?? null : null,
           ];
           if (it.id) {
             await tx.query(
               `UPDATE course_items SET course_id = $2, section_id = $3, position = $4, type = $5, title = $6, required = $7, is_final = $8,
-                 body_html = $9, video_url = $10, completion_rule = $11, video_share = $12, min_score = $13, min_share = $14 WHERE id = $1`,
+                 body_html = $9, video_url = $10, completion_rule = $11, video_share = $12, min_score = $13, min_share = $14, quiz_id = $15 WHERE id = $1`,
               vals,
             );
           } else {
             await tx.query(
               `INSERT INTO course_items (id, course_id, section_id, position, type, title, required, is_final, body_html, video_url,
-                 completion_rule, video_share, min_score, min_share) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)`,
+                 completion_rule, video_share, min_score, min_share, quiz_id) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15)`,
               vals,
             );
           }

@@ -10,8 +10,9 @@ import { likeEscape } from '../../common/http/params';
 import { todayVn } from '../../common/text/dates';
 import { fold } from '../../common/text/vietnamese';
 import { AuditService } from '../audit/audit.service';
-import { VI_ORDER } from '../staff/staff.service';
-import { ENROLMENT_SELECT, ITEMS_SQL, itemStates, ProgressRow, toEnrolmentDto } from './course-common';
+import {
+  courseOutline, ENROLMENT_COLUMNS, ENROLMENT_FROM, ENROLMENT_SELECT, itemStates, OUTLINE_STAMP, ProgressRow, progressPercent, toEnrolmentDto,
+} from './course-common';
 import {
   CompletionDto, CreateRuleDto, EnrolDto, EnrolmentResponseDto, EnrolmentRuleDto, EnrolResultDto, ExportQueryDto, ListEnrolmentsQueryDto,
   ProgressQueryDto, ProgressTableDto, StaffLearningDto,
@@ -38,6 +39,14 @@ export const toCompletionDto = (r: Row): CompletionDto => ({
   id: r.id, staffId: r.staff_id, courseId: r.course_id, courseTitle: r.course_title, courseVersion: r.course_version,
   completedAt: new Date(r.completed_at).toISOString(), hours: Number(r.hours), rule: r.rule, source: r.source, status: r.status,
 });
+
+/**
+ * Vietnamese name order of enrolments (given, family, middle name by the vi_vn ICU collation, then the person's id):
+ * exactly VI_ORDER, read from the copy of the name each enrolment keeps (triggers of migration LearningSpeed).
+ */
+export const ENROLMENT_VI_ORDER = `e.sort_given_name COLLATE vi_vn, e.sort_family_name COLLATE vi_vn, e.sort_middle_name COLLATE vi_vn, e.staff_id`;
+
+type EnrolmentWhere = { where: string; params: unknown[]; people: boolean };
 
 /** Neutralises spreadsheet formulas in exported text cells. */
 export const csvSafe = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
@@ -103,43 +112,46 @@ export class EnrolmentsService {
     });
   }
 
-  /** WHERE for enrolments of a course, restricted to the caller's people. */
+  /** WHERE for enrolments of a course, restricted to the caller's people; `people`: a condition reads staff_members s. */
   private async enrolmentWhere(actor: Actor, courseId: string, q: { unitId?: string; status?: string; q?: string; overdue?: boolean }) {
     const params: unknown[] = [courseId];
     const where: string[] = ['e.course_id = $1'];
-    const add = (sql: (p: string) => string, v: unknown) => { params.push(v); where.push(sql(`$${params.length}`)); };
+    let people = false;
+    const add = (sql: (p: string) => string, v: unknown, ofPeople = false) => { params.push(v); where.push(sql(`$${params.length}`)); people ||= ofPeople; };
     const scope = await this.access.scopeUnitIds(actor);
-    if (scope) add((p) => `s.unit_id = ANY(${p}::uuid[])`, scope);
+    if (scope) add((p) => `s.unit_id = ANY(${p}::uuid[])`, scope, true);
     if (q.unitId) {
       if (scope && !scope.includes(q.unitId)) return null;
-      add((p) => `s.unit_id = ANY(${p}::uuid[])`, await this.access.subtreeIds(q.unitId));
+      add((p) => `s.unit_id = ANY(${p}::uuid[])`, await this.access.subtreeIds(q.unitId), true);
     }
     if (q.status) add((p) => `e.status = ${p}`, q.status);
     if (q.overdue) add((p) => `e.due_date < ${p}::date AND e.status NOT IN ${CLOSED}`, todayVn());
-    if (q.q) for (const w of fold(q.q).split(' ').filter(Boolean).slice(0, 8)) add((p) => `s.search_text LIKE ${p}`, `%${likeEscape(w)}%`);
-    return { where: `WHERE ${where.join(' AND ')}`, params };
+    if (q.q) for (const w of fold(q.q).split(' ').filter(Boolean).slice(0, 8)) add((p) => `s.search_text LIKE ${p}`, `%${likeEscape(w)}%`, true);
+    return { where: `WHERE ${where.join(' AND ')}`, params, people };
   }
 
   /** The people join is needed only when a condition reads it (scope, unit, name). */
-  private async countEnrolments(w: { where: string; params: unknown[] }): Promise<number> {
-    const join = w.where.includes('s.') ? 'JOIN staff_members s ON s.id = e.staff_id' : '';
+  private async countEnrolments(w: EnrolmentWhere): Promise<number> {
+    const join = w.people ? 'JOIN staff_members s ON s.id = e.staff_id' : '';
     const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM enrolments e ${join} ${w.where}`, w.params);
     return total;
   }
 
   /**
-   * One page in Vietnamese name order: the ids first, then the full rows (with their progress
-   * subquery) for those ids only, instead of computing progress for every row before the offset.
+   * One page in Vietnamese name order: the page's ids first (inner query), then the full rows for those ids only,
+   * instead of computing progress for every row before the offset. The order is the enrolment's copy of its person's
+   * name (ENROLMENT_VI_ORDER, the same order as VI_ORDER): an unfiltered page walks ix_enrolments_course_vi_order
+   * instead of sorting every learner of the course. `withProgress: false`: without ENROLMENT_SELECT's progress
+   * subquery (the caller computes it from the item progress it reads anyway).
    */
-  private async pageOfEnrolments(w: { where: string; params: unknown[] }, limitSql: string): Promise<Row[]> {
-    const ids: { id: string }[] = await this.dataSource.query(
-      `SELECT e.id FROM enrolments e JOIN staff_members s ON s.id = e.staff_id ${w.where} ORDER BY ${VI_ORDER} ${limitSql}`,
+  private async pageOfEnrolments(w: EnrolmentWhere, limitSql: string, withProgress = true): Promise<Row[]> {
+    const join = w.people ? 'JOIN staff_members s ON s.id = e.staff_id' : '';
+    return this.dataSource.query(
+      `${withProgress ? ENROLMENT_SELECT : `SELECT ${ENROLMENT_COLUMNS} FROM ${ENROLMENT_FROM}`}
+        WHERE e.id IN (SELECT e.id FROM enrolments e ${join} ${w.where} ORDER BY ${ENROLMENT_VI_ORDER} ${limitSql})
+        ORDER BY ${ENROLMENT_VI_ORDER}`,
       w.params,
     );
-    if (!ids.length) return [];
-    const rows: Row[] = await this.dataSource.query(`${ENROLMENT_SELECT} WHERE e.id = ANY($1::uuid[])`, [ids.map((r) => r.id)]);
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return ids.map((r) => byId.get(r.id)).filter(Boolean);
   }
 
   async list(actor: Actor, courseId: string, q: ListEnrolmentsQueryDto): Promise<Page<EnrolmentResponseDto>> {
@@ -234,13 +246,18 @@ export class EnrolmentsService {
   /** Rows (enrolment + item states) and columns of the progress table; all rows when page is null. */
   private async progressData(actor: Actor, courseId: string, q: ExportQueryDto, page: { page: number; pageSize: number } | null) {
     const course = await this.courses.loadCourse(actor, courseId);
-    const items = await this.dataSource.query(ITEMS_SQL, [[courseId]]);
-    const columns = items.map((i: Row) => ({ itemId: i.id, title: i.title, sectionTitle: i.section_title }));
     const w = await this.enrolmentWhere(actor, courseId, q);
+    // the count and the outline's stamp in one statement; the outline itself usually comes from memory
+    const [{ total, stamp }] = await this.dataSource.query(
+      `SELECT ${w ? `(SELECT count(*)::int FROM enrolments e ${w.people ? 'JOIN staff_members s ON s.id = e.staff_id' : ''} ${w.where})` : '0'} AS total,
+              ${OUTLINE_STAMP('$1::uuid')} AS stamp`,
+      w ? w.params : [courseId],
+    );
+    const { items } = await courseOutline(this.dataSource.manager, courseId, stamp);
+    const columns = items.map((i: Row) => ({ itemId: i.id, title: i.title, sectionTitle: i.section_title }));
     if (!w) return { course, columns, rows: [], total: 0 };
-    const total = await this.countEnrolments(w);
     const limit = page ? `LIMIT ${page.pageSize} OFFSET ${(page.page - 1) * page.pageSize}` : 'LIMIT 50000';
-    const enrolments = total ? await this.pageOfEnrolments(w, limit) : [];
+    const enrolments = total ? await this.pageOfEnrolments(w, limit, false) : [];
     const progress: ProgressRow[] & { enrolment_id: string }[] = enrolments.length
       ? await this.dataSource.query(`SELECT * FROM item_progress WHERE enrolment_id = ANY($1::uuid[])`, [enrolments.map((e: Row) => e.id)])
       : [];
@@ -249,7 +266,10 @@ export class EnrolmentsService {
       if (!byEnrolment.has(p.enrolment_id)) byEnrolment.set(p.enrolment_id, new Map());
       byEnrolment.get(p.enrolment_id)?.set(p.item_id, p);
     }
-    const rows = enrolments.map((e: Row) => ({ enrolment: toEnrolmentDto(e), items: itemStates(course, items, byEnrolment.get(e.id) ?? new Map(), e.status) }));
+    const rows = enrolments.map((e: Row) => {
+      const own = byEnrolment.get(e.id) ?? new Map<string, ProgressRow>();
+      return { enrolment: toEnrolmentDto({ ...e, progress: progressPercent(e.status, items, own) }), items: itemStates(course, items, own, e.status) };
+    });
     return { course, columns, rows, total };
   }
 
@@ -318,12 +338,15 @@ export class EnrolmentsService {
     if (!s || !(await this.access.inScope(actor, s.unit_id))) throw notFound();
     const enrolments = await this.dataSource.query(`${ENROLMENT_SELECT} WHERE e.staff_id = $1 ORDER BY e.enrolled_at DESC, e.id`, [staffId]);
     const completions = await this.dataSource.query(
-      `SELECT k.*, c.title AS course_title FROM completions k JOIN courses c ON c.id = k.course_id WHERE k.staff_id = $1 ORDER BY k.completed_at DESC, k.id`,
+      // approved ones only (pending or rejected external ones count nowhere); external ones may have no course
+      `SELECT k.*, coalesce(k.title, c.title) AS course_title FROM completions k LEFT JOIN courses c ON c.id = k.course_id
+        WHERE k.staff_id = $1 AND k.status = 'approved' ORDER BY k.completed_at DESC, k.id`,
       [staffId],
     );
     const years = await this.dataSource.query(
-      `SELECT extract(year FROM completed_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::int AS year, sum(hours)::float AS hours
-         FROM completions WHERE staff_id = $1 AND status = 'approved' GROUP BY 1 ORDER BY 1 DESC`,
+      // training_hours = approved completions + attended hours of standalone classes (attendance migration)
+      `SELECT extract(year FROM at AT TIME ZONE 'Asia/Ho_Chi_Minh')::int AS year, sum(hours)::float AS hours
+         FROM training_hours WHERE staff_id = $1 GROUP BY 1 ORDER BY 1 DESC`,
       [staffId],
     );
     return { enrolments: enrolments.map(toEnrolmentDto), completions: completions.map(toCompletionDto), hoursByYear: years };

@@ -12,16 +12,18 @@ import { CourseStatusTag } from '../../features/courses/components/course-labels
 import { CourseEnrolments } from '../../features/courses/components/course-enrolments';
 import { EnrolmentRules } from '../../features/courses/components/enrolment-rules';
 import { ProgressTable } from '../../features/courses/components/progress-table';
+import { CompletionsExport } from '../../features/courses/components/completions-export';
+import { CourseReminders } from '../../features/courses/components/course-reminders';
 import { UnitMultiTreeSelect } from '../../features/courses/components/unit-multi-select';
 import type { UnitPickerProps, UnitsPickerProps } from '../../features/courses/components/unit-pickers';
 import { UnitTreeSelect } from '../../features/org-units/components/unit-tree-select';
 
-const TABS = ['info', 'enrolments', 'rules', 'progress'] as const;
+const TABS = ['info', 'enrolments', 'rules', 'progress', 'reminders'] as const;
 type Tab = (typeof TABS)[number];
 const unitPicker = (props: UnitPickerProps) => <UnitTreeSelect {...props} />;
 const unitsPicker = (props: UnitsPickerProps) => <UnitMultiTreeSelect {...props} />;
 
-/** /courses/:id: details, enrolments, rules and the progress table. */
+/** /courses/:id: details, enrolments, rules, the progress table and the due-date reminders. */
 export default function CourseDetailRoute() {
   const { id = '' } = useParams();
   const t = useT();
@@ -77,7 +79,17 @@ export default function CourseDetailRoute() {
           {
             key: 'progress',
             label: t('courses.tab.progress'),
-            children: tab === 'progress' && <ProgressTable course={course} renderUnitSelect={unitPicker} />,
+            children: tab === 'progress' && (
+              <>
+                <CompletionsExport course={course} />
+                <ProgressTable course={course} renderUnitSelect={unitPicker} />
+              </>
+            ),
+          },
+          {
+            key: 'reminders',
+            label: t('courses.tab.reminders'),
+            children: tab === 'reminders' && <CourseReminders course={course} />,
           },
         ]}
       />

@@ -33,7 +33,18 @@ export type Course = {
   createdAt: string;
   updatedAt: string;
   publishedAt: string | null;
+  /** GET /api/courses/:id/cover when the course has a cover image (docs/api-courses.md, part 2). */
+  coverUrl?: string | null;
 };
+
+/** A file attached to a lesson item. */
+export type Attachment = { id: string; fileName: string; mimeType: string; size: number; uploadedAt: string };
+
+/** GET /api/courses/trainer-options */
+export type TrainerOption = { id: string; username: string; displayName: string; unitName: string | null };
+
+/** GET /api/courses/:id/reminders */
+export type Reminder = { enrolment: Enrolment; email: string | null; phone: string | null; daysOverdue: number };
 
 export type ItemType = 'lesson' | 'quiz' | 'attendance';
 export const ITEM_TYPES: ItemType[] = ['lesson', 'quiz', 'attendance'];
@@ -52,11 +63,15 @@ export type CourseItem = {
   videoShare?: number | null;
   minScore?: number | null;
   minShare?: number | null;
+  /** quiz items: the linked quiz (docs/api-quizzes.md) */
+  quizId?: string | null;
+  /** lesson items: files attached to the saved item (not part of the outline body) */
+  attachments?: Attachment[];
 };
 export type CourseSection = { id: string; title: string; items: CourseItem[] };
 export type Outline = { courseId: string; version: number; sections: CourseSection[] };
 
-export type OutlineItemInput = Omit<CourseItem, 'id'> & { id?: string };
+export type OutlineItemInput = Omit<CourseItem, 'id' | 'attachments'> & { id?: string };
 export type OutlineInput = { sections: { id?: string; title: string; items: OutlineItemInput[] }[] };
 
 export type EnrolmentStatus = 'enrolled' | 'in_progress' | 'completed' | 'withdrawn' | 'exempted';
@@ -106,6 +121,8 @@ export type LearningCourse = Enrolment & {
   nextItemId: string | null;
   overdue: boolean;
   dueSoon: boolean;
+  /** the course's cover image, when the server sends it */
+  coverUrl?: string | null;
 };
 export type PlayerItem = CourseItem & ItemProgress;
 export type PlayerSection = Omit<CourseSection, 'items'> & { items: PlayerItem[] };

@@ -374,6 +374,11 @@ function readQuestion(qel: XmlElement, category: string | null): Question {
         graderinfo: gi,
         responsetemplate: rt,
       };
+      // Moodle 3.10+: word limits (only when present, so older files parse as before)
+      for (const k of ['minwordlimit', 'maxwordlimit']) {
+        const n = num(qel, k);
+        if (n !== undefined && n > 0) q.essayOptions[k] = n;
+      }
       break;
     }
     case 'description':
@@ -610,6 +615,7 @@ function exportQuestion(q: Question): string | null {
       s += simple('attachmentsrequired', Number(o.attachmentsrequired ?? 0), 2);
       s += textEl('graderinfo', gi.text, gi.format, 2);
       s += textEl('responsetemplate', rt.text, rt.format, 2);
+      for (const k of ['minwordlimit', 'maxwordlimit']) if (typeof o[k] === 'number' && (o[k] as number) > 0) s += simple(k, o[k] as number, 2);
       break;
     }
     default:

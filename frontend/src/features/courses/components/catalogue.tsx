@@ -11,6 +11,7 @@ import type { Course } from '../types';
 import { useCatalogue } from '../api/get-catalogue';
 import { useEnrolCatalogue } from '../api/enrol-catalogue';
 import { TAG } from './tag-colors';
+import { CoverImage } from './course-cover';
 
 const PAGE_SIZE = 12;
 
@@ -84,6 +85,7 @@ function CatalogueCard({ course, onEnrol, pending }: { course: Course; onEnrol: 
   return (
     <Card size="small" style={{ height: '100%' }}>
       <Flex vertical gap={8} style={{ height: '100%' }}>
+        <CoverImage src={course.coverUrl} />
         <Typography.Title level={2} id={titleId} style={{ fontSize: 17, margin: 0 }}>
           {course.title}
         </Typography.Title>

@@ -12,6 +12,8 @@ import {
 } from '../types';
 import { useCreateCourse, type CourseInput } from '../api/create-course';
 import { useUpdateCourse } from '../api/update-course';
+import { TrainerSelect } from './trainer-select';
+import { CourseCoverField } from './course-cover';
 
 type FormValues = {
   code: string;
@@ -28,6 +30,7 @@ type FormValues = {
   selfEnrol: boolean;
   enrolKey: string;
   removeEnrolKey: boolean;
+  trainerIds: string[];
 };
 
 function toValues(course?: Course): FormValues {
@@ -46,6 +49,7 @@ function toValues(course?: Course): FormValues {
     selfEnrol: course?.selfEnrol ?? false,
     enrolKey: '',
     removeEnrolKey: false,
+    trainerIds: course?.trainerIds ?? [],
   };
 }
 
@@ -64,6 +68,8 @@ function toInput(v: FormValues, course?: Course): CourseInput {
     minProgressBeforeFinal: v.minProgressBeforeFinal ?? null,
     selfEnrol: v.selfEnrol,
   };
+  // A new course without trainers leaves the field out; an edit always compares it (to remove the last one).
+  if (course || (v.trainerIds ?? []).length > 0) input.trainerIds = v.trainerIds ?? [];
   const key = v.enrolKey?.trim();
   if (key) input.enrolKey = key;
   else if (course?.hasEnrolKey && (v.removeEnrolKey || !v.selfEnrol)) input.enrolKey = null;
@@ -127,6 +133,14 @@ export function CourseForm({
   };
 
   return (
+    <>
+    {course ? (
+      <Card style={{ marginBottom: 16 }}>
+        <CourseCoverField course={course} disabled={course.status === 'archived'} />
+      </Card>
+    ) : (
+      <Alert type="info" showIcon title={t('cover.afterCreate')} style={{ marginBottom: 16 }} />
+    )}
     <Form form={form} layout="vertical" initialValues={toValues(course)} onFinish={onFinish} disabled={course?.status === 'archived'}>
       {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 16 }} />}
       <Card>
@@ -149,6 +163,11 @@ export function CourseForm({
           <Col xs={24} md={12}>
             <Form.Item name="ownerUnitId" label={t('courses.ownerUnit')} rules={[{ required: true, message: t('courses.required') }]}>
               {renderUnitSelect()}
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name="trainerIds" label={t('trainers.label')} extra={t('trainers.hint')}>
+              <TrainerSelect />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
@@ -220,5 +239,6 @@ export function CourseForm({
         </Flex>
       </Card>
     </Form>
+    </>
   );
 }

@@ -29,10 +29,12 @@ import {
   SaveOutlined,
 } from '@ant-design/icons';
 import { useT } from '../../../lib/i18n';
+import { QuizPicker } from '../../quizzes/components/quiz-picker';
 import { isApiError } from '../../../lib/api-client';
 import {
   ITEM_TYPES,
   LESSON_RULES,
+  type Attachment,
   type Course,
   type CourseItem,
   type ItemType,
@@ -45,8 +47,9 @@ import {
 import { useSaveOutline } from '../api/save-outline';
 import { CoursePlayer } from '../../learning/components/course-player';
 import { TAG } from './tag-colors';
+import { ItemAttachments } from './item-attachments';
 
-type DraftItem = OutlineItemInput & { key: string };
+type DraftItem = OutlineItemInput & { key: string; attachments?: Attachment[] };
 type DraftSection = { key: string; id?: string; title: string; items: DraftItem[] };
 
 let keySeq = 0;
@@ -71,6 +74,7 @@ function itemInput(item: DraftItem): OutlineItemInput {
     base.videoShare = base.completionRule === 'video_share' ? (item.videoShare ?? 80) : null;
   } else if (item.type === 'quiz') {
     base.minScore = item.minScore ?? null;
+    if (item.quizId !== undefined) base.quizId = item.quizId;
   } else {
     base.minShare = item.minShare ?? null;
   }
@@ -90,7 +94,21 @@ function move<T>(list: T[], from: number, to: number): T[] {
   return next;
 }
 
-function ItemEditor({ item, onChange }: { item: DraftItem; onChange: (changes: Partial<DraftItem>) => void }) {
+function ItemEditor({
+  item,
+  onChange,
+  courseId,
+  readOnly,
+  onAttachmentAdded,
+  onAttachmentRemoved,
+}: {
+  item: DraftItem;
+  onChange: (changes: Partial<DraftItem>) => void;
+  courseId: string;
+  readOnly: boolean;
+  onAttachmentAdded: (attachment: Attachment) => void;
+  onAttachmentRemoved: (attachmentId: string) => void;
+}) {
   const t = useT();
   const rule: LessonRule = item.completionRule ?? 'confirm';
   const id = (name: string) => `item-${item.key}-${name}`;
@@ -164,7 +182,29 @@ function ItemEditor({ item, onChange }: { item: DraftItem; onChange: (changes: P
                 />
               </Form.Item>
             </Col>
+            <Col xs={24}>
+              {item.id ? (
+                <ItemAttachments
+                  courseId={courseId}
+                  itemId={item.id}
+                  itemTitle={item.title || t('builder.newItem')}
+                  attachments={item.attachments ?? []}
+                  onAdded={onAttachmentAdded}
+                  onRemoved={onAttachmentRemoved}
+                  disabled={readOnly}
+                />
+              ) : (
+                <div style={{ color: '#434343', fontSize: 13 }}>{t('attachments.saveFirst')}</div>
+              )}
+            </Col>
           </>
+        )}
+        {item.type === 'quiz' && (
+          <Col xs={24} md={12}>
+            <Form.Item label={t('quizPicker.label')} htmlFor={id('quiz')}>
+              <QuizPicker id={id('quiz')} value={item.quizId ?? null} onChange={(quizId) => onChange({ quizId })} />
+            </Form.Item>
+          </Col>
         )}
         {item.type === 'quiz' && (
           <Col xs={24} md={12}>
@@ -217,6 +257,7 @@ function previewPlayer(course: Course, sections: DraftSection[]): Player {
       title: s.title,
       items: s.items.map((i) => ({
         ...(itemInput(i) as CourseItem),
+        attachments: i.attachments ?? [],
         id: i.key,
         itemId: i.key,
         status: 'not_started' as const,
@@ -252,6 +293,14 @@ export function OutlineBuilder({ course, outline }: { course: Course; outline: O
     change(sections.map((sec, idx) => (idx === s ? { ...sec, ...changes } : sec)));
   const updateItem = (s: number, i: number, changes: Partial<DraftItem>) =>
     updateSection(s, { items: sections[s].items.map((it, idx) => (idx === i ? { ...it, ...changes } : it)) });
+  /** Attachments are saved by their own requests: they change the draft without making it "unsaved". */
+  const setAttachments = (key: string, update: (list: Attachment[]) => Attachment[]) =>
+    setSections((prev) =>
+      prev.map((sec) => ({
+        ...sec,
+        items: sec.items.map((it) => (it.key === key ? { ...it, attachments: update(it.attachments ?? []) } : it)),
+      })),
+    );
 
   const moveSection = (from: number, to: number) => {
     if (to < 0 || to >= sections.length) return;
@@ -475,7 +524,14 @@ export function OutlineBuilder({ course, outline }: { course: Course; outline: O
                     </Flex>
                     {open && (
                       <div style={{ marginTop: 12 }}>
-                        <ItemEditor item={item} onChange={(changes) => updateItem(s, i, changes)} />
+                        <ItemEditor
+                          item={item}
+                          onChange={(changes) => updateItem(s, i, changes)}
+                          courseId={course.id}
+                          readOnly={readOnly}
+                          onAttachmentAdded={(a) => setAttachments(item.key, (list) => [...list, a])}
+                          onAttachmentRemoved={(id) => setAttachments(item.key, (list) => list.filter((x) => x.id !== id))}
+                        />
                       </div>
                     )}
                   </li>

@@ -19,6 +19,8 @@ import { usePostProgress } from '../api/post-progress';
 import { DueTags } from './learning-labels';
 import { videoSource } from './video';
 import { TAG } from '../../courses/components/tag-colors';
+import { AttachmentList } from '../../courses/components/attachment-list';
+import { QuizItemEntry } from '../../quizzes/components/quiz-item-entry';
 
 type FlatItem = PlayerItem & { sectionTitle: string; index: number };
 
@@ -330,6 +332,14 @@ export function CoursePlayer({ player, courseId, readOnly = false }: { player: P
                     // Sanitised on the server (docs/api-courses.md, PUT outline).
                     <div className="lesson-body" style={{ lineHeight: 1.7, overflowWrap: 'anywhere' }} dangerouslySetInnerHTML={{ __html: current.bodyHtml }} />
                   )}
+                  {(current.attachments?.length ?? 0) > 0 && (
+                    <section aria-labelledby="player-attachments" style={{ marginTop: 16 }}>
+                      <Typography.Title level={3} id="player-attachments" style={{ fontSize: 16, margin: '0 0 4px' }}>
+                        {t('attachments.title')}
+                      </Typography.Title>
+                      <AttachmentList courseId={player.course.id} itemId={current.id} attachments={current.attachments ?? []} />
+                    </section>
+                  )}
                   {lessonRule === 'opened_to_end' && (
                     <EndMarker
                       key={current.id}
@@ -339,7 +349,12 @@ export function CoursePlayer({ player, courseId, readOnly = false }: { player: P
                   )}
                 </>
               )}
-              {current.type === 'quiz' && <Alert type="info" showIcon title={t('player.quizPending', { n: current.minScore ?? 0 })} />}
+              {current.type === 'quiz' &&
+                (current.quizId ? (
+                  <QuizItemEntry item={current} courseId={courseId} readOnly={readOnly} />
+                ) : (
+                  <Alert type="info" showIcon title={t('player.quizPending', { n: current.minScore ?? 0 })} />
+                ))}
               {current.type === 'attendance' && (
                 <Alert type="info" showIcon title={t('player.attendancePending', { n: current.minShare ?? 0 })} />
               )}

@@ -9,6 +9,7 @@ import { LEARNING_FILTERS, type LearningCourse, type LearningFilter } from '../.
 import { useMyLearning } from '../api/get-my-learning';
 import { DueTags } from './learning-labels';
 import { TAG } from '../../courses/components/tag-colors';
+import { CoverImage } from '../../courses/components/course-cover';
 
 function readFilter(params: URLSearchParams): LearningFilter {
   const value = params.get('filter');
@@ -23,6 +24,7 @@ function LearningCard({ course }: { course: LearningCourse }) {
   return (
     <Card size="small" style={{ height: '100%' }}>
       <Flex vertical gap={8} style={{ height: '100%' }}>
+        <CoverImage src={course.coverUrl} />
         <Typography.Title level={2} style={{ fontSize: 17, margin: 0 }} id={titleId}>
           {course.courseTitle}
         </Typography.Title>
