@@ -146,6 +146,7 @@ test('attendance: a class with a weekly series, a roster of staff and residents,
     await staffDialog.getByRole('checkbox', { name: `Chọn ${s.fullName}`, exact: true }).first().check();
   }
   await staffDialog.getByRole('button', { name: 'Thêm 5 người' }).click();
+  await expect(staffDialog).toBeHidden();
   for (const s of staff) await expect(page.getByRole('cell', { name: s.fullName, exact: true })).toBeVisible();
 
   await page.getByRole('button', { name: 'Thêm người dân' }).click();
@@ -159,6 +160,7 @@ test('attendance: a class with a weekly series, a roster of staff and residents,
   await resDialog.getByRole('button', { name: 'Thêm vào lớp' }).click();
   await expect(resDialog.getByText('Đã thêm 3 người vào lớp')).toBeVisible();
   await resDialog.getByRole('button', { name: 'Đóng' }).first().click();
+  await expect(resDialog).toBeHidden();
   for (const r of residents) await expect(page.getByRole('cell', { name: r.fullName, exact: true })).toBeVisible();
   await expectAccessible(page, 'roster');
   await screenshot(page, 'attendance-roster');

@@ -91,6 +91,11 @@ test('a manager follows the targets: dashboard and chart, drill-down, enrolment 
   await expect(page.getByRole('heading', { level: 1, name: nq57!.name })).toBeVisible();
   await expect(page.getByRole('img', { name: 'Tỷ lệ đã bồi dưỡng theo đơn vị trực thuộc Phường Đăk Bla' })).toBeVisible();
   await page.getByRole('button', { name: `Xem ${ubnd.name} và các đơn vị trực thuộc` }).click();
+  const bars = page.getByRole('img', { name: `Tỷ lệ đã bồi dưỡng theo đơn vị trực thuộc ${ubnd.name}` });
+  await expect(bars).toBeVisible();
+  await expect(bars.locator(`[data-bar="${office.id}"]`)).toBeVisible();
+  await page.getByRole('heading', { name: 'Phân tích kết quả' }).scrollIntoViewIfNeeded();
+  await screenshot(page, 'target-detail');
   await page.getByRole('button', { name: `Xem ${office.name}`, exact: true }).click();
   const crumbs = page.getByRole('navigation', { name: 'Đơn vị đang xem' });
   await expect(crumbs.getByText(office.name)).toHaveAttribute('aria-current', 'location');
@@ -109,7 +114,6 @@ test('a manager follows the targets: dashboard and chart, drill-down, enrolment 
   await expect(people.getByText('Tổng số 1')).toBeVisible();
   await people.getByLabel('Tìm theo họ tên (gõ có dấu hoặc không dấu)').fill('');
   await expectAccessible(page, 'target detail');
-  await screenshot(page, 'target-detail');
 
   // ---- enrol the untrained of the office in the briefing course, with a due date
   const due = dayFromNow(45);

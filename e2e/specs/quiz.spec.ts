@@ -2,7 +2,7 @@ import { APIRequestContext, Browser, expect, Locator, Page, test } from '@playwr
 import ExcelJS from 'exceljs';
 import { apiAs, changeInitialPassword, expectAccessible, loginAs, rnd, screenshot } from '../support/fixtures';
 
-test.use({ actionTimeout: 30_000 });
+test.use({ actionTimeout: 60_000 });
 
 const GIFT = `// Ngân hàng câu hỏi an toàn thông tin cho cán bộ phường (UTF-8, tiếng Việt có dấu)
 $CATEGORY: An toàn thông tin

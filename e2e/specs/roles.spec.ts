@@ -2,10 +2,10 @@ import { expect, test } from '@playwright/test';
 import { expectAccessible, loginAs, screenshot } from '../support/fixtures';
 
 const NAV: Record<string, { visible: string[]; hidden: string[] }> = {
-  learner: { visible: ['Trang chủ', 'Học tập của tôi', 'Khóa học mở', 'Đổi mật khẩu'], hidden: ['Khóa học', 'Đơn vị', 'Nhân sự', 'Nhập danh sách', 'Tài khoản', 'Nhật ký hệ thống'] },
-  trainer: { visible: ['Trang chủ', 'Học tập của tôi', 'Khóa học mở', 'Khóa học', 'Đơn vị', 'Nhân sự', 'Đổi mật khẩu'], hidden: ['Nhập danh sách', 'Tài khoản', 'Nhật ký hệ thống'] },
-  manager: { visible: ['Trang chủ', 'Học tập của tôi', 'Khóa học mở', 'Khóa học', 'Đơn vị', 'Nhân sự', 'Nhập danh sách', 'Đổi mật khẩu'], hidden: ['Tài khoản', 'Nhật ký hệ thống'] },
-  admin: { visible: ['Trang chủ', 'Học tập của tôi', 'Khóa học mở', 'Khóa học', 'Đơn vị', 'Nhân sự', 'Nhập danh sách', 'Tài khoản', 'Nhật ký hệ thống', 'Đổi mật khẩu'], hidden: [] },
+  learner: { visible: ['Trang chủ', 'Học tập của tôi', 'Khóa học mở', 'Đổi mật khẩu'], hidden: ['Khóa học', 'Bài kiểm tra', 'Đơn vị', 'Nhân sự', 'Nhập danh sách', 'Tài khoản', 'Nhật ký hệ thống'] },
+  trainer: { visible: ['Trang chủ', 'Học tập của tôi', 'Khóa học mở', 'Khóa học', 'Bài kiểm tra', 'Đơn vị', 'Nhân sự', 'Đổi mật khẩu'], hidden: ['Nhập danh sách', 'Tài khoản', 'Nhật ký hệ thống'] },
+  manager: { visible: ['Trang chủ', 'Học tập của tôi', 'Khóa học mở', 'Khóa học', 'Bài kiểm tra', 'Đơn vị', 'Nhân sự', 'Nhập danh sách', 'Đổi mật khẩu'], hidden: ['Tài khoản', 'Nhật ký hệ thống'] },
+  admin: { visible: ['Trang chủ', 'Học tập của tôi', 'Khóa học mở', 'Khóa học', 'Bài kiểm tra', 'Đơn vị', 'Nhân sự', 'Nhập danh sách', 'Tài khoản', 'Nhật ký hệ thống', 'Đổi mật khẩu'], hidden: [] },
 };
 
 test('the login page is in Vietnamese and accessible', async ({ page }) => {

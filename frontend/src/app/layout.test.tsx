@@ -32,17 +32,18 @@ async function menuNames(navName = 'Điều hướng chính') {
 
 describe('app layout', () => {
   it.each<[Role, string[]]>([
-    ['learner', ['Trang chủ', 'Học tập của tôi', 'Khóa học mở', 'Kết quả học tập bên ngoài', 'Đổi mật khẩu']],
-    ['trainer', ['Trang chủ', 'Học tập của tôi', 'Khóa học mở', 'Kết quả học tập bên ngoài', 'Khóa học', 'Ngân hàng câu hỏi', 'Bài kiểm tra', 'Đơn vị', 'Nhân sự', 'Đổi mật khẩu']],
+    ['learner', ['Trang chủ', 'Học tập của tôi', 'Khóa học mở', 'Kết quả học tập bên ngoài', 'Giấy chứng nhận của tôi', 'Đổi mật khẩu']],
+    ['trainer', ['Trang chủ', 'Học tập của tôi', 'Khóa học mở', 'Kết quả học tập bên ngoài', 'Giấy chứng nhận của tôi', 'Khóa học', 'Ngân hàng câu hỏi', 'Bài kiểm tra',
+      'Lớp học', 'Đơn vị', 'Nhân sự', 'Giấy chứng nhận', 'Đổi mật khẩu']],
     [
       'manager',
-      ['Trang chủ', 'Học tập của tôi', 'Khóa học mở', 'Kết quả học tập bên ngoài', 'Khóa học', 'Ngân hàng câu hỏi', 'Bài kiểm tra', 'Đơn vị', 'Nhân sự', 'Nhập danh sách',
-        'Duyệt kết quả bên ngoài', 'Nhập kết quả bên ngoài', 'Chỉ tiêu', 'Báo cáo', 'Đổi mật khẩu'],
+      ['Trang chủ', 'Học tập của tôi', 'Khóa học mở', 'Kết quả học tập bên ngoài', 'Giấy chứng nhận của tôi', 'Khóa học', 'Ngân hàng câu hỏi', 'Bài kiểm tra',
+        'Lớp học', 'Đơn vị', 'Nhân sự', 'Nhập danh sách', 'Giấy chứng nhận', 'Duyệt kết quả bên ngoài', 'Nhập kết quả bên ngoài', 'Chỉ tiêu', 'Báo cáo', 'Đổi mật khẩu'],
     ],
     [
       'admin',
-      ['Trang chủ', 'Học tập của tôi', 'Khóa học mở', 'Kết quả học tập bên ngoài', 'Khóa học', 'Ngân hàng câu hỏi', 'Bài kiểm tra', 'Đơn vị', 'Nhân sự', 'Nhập danh sách',
-        'Duyệt kết quả bên ngoài', 'Nhập kết quả bên ngoài', 'Chỉ tiêu', 'Báo cáo', 'Tài khoản', 'Nhật ký hệ thống', 'Đổi mật khẩu'],
+      ['Trang chủ', 'Học tập của tôi', 'Khóa học mở', 'Kết quả học tập bên ngoài', 'Giấy chứng nhận của tôi', 'Khóa học', 'Ngân hàng câu hỏi', 'Bài kiểm tra',
+        'Lớp học', 'Đơn vị', 'Nhân sự', 'Nhập danh sách', 'Giấy chứng nhận', 'Duyệt kết quả bên ngoài', 'Nhập kết quả bên ngoài', 'Chỉ tiêu', 'Báo cáo', 'Tài khoản', 'Nhật ký hệ thống', 'Đổi mật khẩu'],
     ],
   ])('shows the menu items of a %s', async (role, expected) => {
     mockSession([role]);
@@ -84,7 +85,8 @@ describe('app layout', () => {
     await user.click(langSwitch);
     await user.click(await screen.findByTitle('English'));
     expect(await menuNames('Main navigation')).toEqual([
-      'Home', 'My learning', 'Open courses', 'External learning results', 'Courses', 'Question banks', 'Quizzes', 'Units', 'People', 'Change password',
+      'Home', 'My learning', 'Open courses', 'External learning results', 'My certificates', 'Courses', 'Question banks', 'Quizzes', 'Classes',
+      'Units', 'People', 'Certificates', 'Change password',
     ]);
     expect(localStorage.getItem('dakbla.lang')).toBe('en');
     expect(document.documentElement.lang).toBe('en');

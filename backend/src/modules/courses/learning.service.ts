@@ -108,7 +108,7 @@ export class LearningService {
       completed: (i) => i.status === 'completed',
     };
     items = items.filter(keep[filter] ?? keep.all);
-    const [{ hours }] = await this.dataSource.query(
+    const [{ hours }] = await preparedQuery(this.dataSource.manager,
       // training_hours = approved completions + attended hours of standalone classes (attendance migration)
       `SELECT coalesce(sum(hours), 0)::float AS hours FROM training_hours WHERE staff_id = $1
          AND extract(year FROM at AT TIME ZONE 'Asia/Ho_Chi_Minh') = $2`,

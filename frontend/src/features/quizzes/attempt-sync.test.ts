@@ -499,6 +499,35 @@ describe('AttemptSyncEngine', () => {
     expect(getSlot(e.getSnapshot().state, 1).response).toEqual({ choice: 'phone' });
   });
 
+  it('survives an unmount and mount (React strict mode): detach aborts, start resends, nothing is lost', async () => {
+    const { e, t } = engine();
+    e.change(1, { response: { choice: 'a' } });
+    e.change(2, { response: { text: 'đang gõ' } }, 800);
+    e.detach();
+    expect(t.calls[0].signal.aborted).toBe(true);
+    await settle();
+    expect(e.getSnapshot().offline).toBe(false); // an abort by detach is not a network failure
+    e.change(3, { response: { choice: 'c' } }); // recorded while detached, sent after start
+    expect(t.calls).toHaveLength(1);
+    e.start();
+    expect(t.calls.map((c) => c.slot)).toEqual([1, 1, 2]); // two on the wire at most
+    t.calls[1].resolve();
+    await settle();
+    expect(t.calls.map((c) => c.slot)).toEqual([1, 1, 2, 3]);
+    expect(getSlot(e.getSnapshot().state, 1)).toMatchObject({ seq: 1, ackedSeq: 1 });
+  });
+
+  it('a 409 other than a closed attempt (a page closed by sequential navigation) is shown on the question, not retried', async () => {
+    const { e, t } = engine();
+    e.change(1, { response: { choice: 'a' } });
+    t.calls[0].reject({ status: 409, code: 'PAGE_LOCKED', message: 'Trang này đã đóng' });
+    await settle();
+    expect(e.getSnapshot().closed).toBeNull();
+    expect(getSlot(e.getSnapshot().state, 1).error).toEqual({ seq: 1, message: 'Trang này đã đóng' });
+    await jest.advanceTimersByTimeAsync(60_000);
+    expect(t.calls).toHaveLength(1);
+  });
+
   it('pauses while a submit is on the wire and counts the submitted answers as saved', async () => {
     const { e, t } = engine({ online: false });
     e.change(1, { response: { choice: 'a' } });

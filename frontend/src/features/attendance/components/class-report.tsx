@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Col, Empty, Flex, Row, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Card, Col, Empty, Flex, Row, Statistic, Table, Typography, type TableColumnsType } from 'antd';
 import { FileExcelOutlined, FileTextOutlined } from '@ant-design/icons';
 import { useT } from '../../../lib/i18n';
 import { formatNumber } from '../../../lib/format';
@@ -8,7 +8,7 @@ import { QueryError } from '../../../components/ui/query-error';
 import { MARK_STATUSES, type AttendanceClass, type MarkStatus, type ReportRow } from '../types';
 import { classReportFileUrl, useClassReport } from '../api/get-class-report';
 import { formatVnDate } from '../time';
-import { MARK_COLORS } from './labels';
+import { MARK_COLORS, ToneTag } from './labels';
 
 /** One or two letters per status in the matrix (the legend spells them out). */
 const SHORT: Record<MarkStatus, 'att.short.present' | 'att.short.late' | 'att.short.left_early' | 'att.short.excused' | 'att.short.unexcused'> = {
@@ -81,9 +81,9 @@ export function ClassReportView({ klass }: { klass: AttendanceClass }) {
       width: 150,
       render: (_, r) => (
         <>
-          {r.completed && <Tag color="green">{t('att.report.completed')}</Tag>}
-          {r.atRisk && <Tag color="red">{t('att.report.atRisk')}</Tag>}
-          {!r.completed && !r.atRisk && r.maxReachable < (report?.rule.minShare ?? 0) && <Tag color="volcano">{t('att.report.cannotReach')}</Tag>}
+          {r.completed && <ToneTag tone="green">{t('att.report.completed')}</ToneTag>}
+          {r.atRisk && <ToneTag tone="red">{t('att.report.atRisk')}</ToneTag>}
+          {!r.completed && !r.atRisk && r.maxReachable < (report?.rule.minShare ?? 0) && <ToneTag tone="orange">{t('att.report.cannotReach')}</ToneTag>}
         </>
       ),
     },

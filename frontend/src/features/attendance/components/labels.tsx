@@ -2,10 +2,25 @@ import { Tag } from 'antd';
 import { useT } from '../../../lib/i18n';
 import type { ClassStatus, MarkStatus, SessionStatus } from '../types';
 
-const CLASS_COLORS: Record<ClassStatus, string> = {
-  planned: 'default',
+/** Tag colours whose text keeps a 4.5:1 contrast (antd's green, orange and volcano tags do not). */
+export type TagTone = 'grey' | 'blue' | 'green' | 'orange' | 'red' | 'purple';
+const TONES: Record<TagTone, React.CSSProperties> = {
+  grey: { background: '#fafafa', color: '#262626', borderColor: '#d9d9d9' },
+  blue: { background: '#e6f4ff', color: '#003eb3', borderColor: '#91caff' },
+  green: { background: '#f6ffed', color: '#135200', borderColor: '#95de64' },
+  orange: { background: '#fff7e6', color: '#873800', borderColor: '#ffc069' },
+  red: { background: '#fff1f0', color: '#a8071a', borderColor: '#ffa39e' },
+  purple: { background: '#f9f0ff', color: '#391085', borderColor: '#d3adf7' },
+};
+
+export function ToneTag({ tone, children }: { tone: TagTone; children: React.ReactNode }) {
+  return <Tag style={TONES[tone]}>{children}</Tag>;
+}
+
+const CLASS_TONES: Record<ClassStatus, TagTone> = {
+  planned: 'grey',
   enrolling: 'blue',
-  in_progress: 'processing',
+  in_progress: 'blue',
   completed: 'green',
   postponed: 'orange',
   cancelled: 'red',
@@ -13,14 +28,14 @@ const CLASS_COLORS: Record<ClassStatus, string> = {
 
 export function ClassStatusTag({ status }: { status: ClassStatus }) {
   const t = useT();
-  return <Tag color={CLASS_COLORS[status]}>{t(`att.classStatus.${status}`)}</Tag>;
+  return <ToneTag tone={CLASS_TONES[status]}>{t(`att.classStatus.${status}`)}</ToneTag>;
 }
 
-const SESSION_COLORS: Record<SessionStatus, string> = { scheduled: 'blue', postponed: 'orange', cancelled: 'red' };
+const SESSION_TONES: Record<SessionStatus, TagTone> = { scheduled: 'blue', postponed: 'orange', cancelled: 'red' };
 
 export function SessionStatusTag({ status }: { status: SessionStatus }) {
   const t = useT();
-  return <Tag color={SESSION_COLORS[status]}>{t(`att.sessionStatus.${status}`)}</Tag>;
+  return <ToneTag tone={SESSION_TONES[status]}>{t(`att.sessionStatus.${status}`)}</ToneTag>;
 }
 
 /** Colours with enough contrast for text on a light background. */

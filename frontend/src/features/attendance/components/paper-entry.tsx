@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { Alert, App, Button, Card, Empty, Flex, Input, InputNumber, Skeleton, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Card, Empty, Flex, Input, InputNumber, Skeleton, Table, Typography, type TableColumnsType } from 'antd';
 import { FilePdfOutlined } from '@ant-design/icons';
 import { useT } from '../../../lib/i18n';
 import { isApiError } from '../../../lib/api-client';
@@ -14,7 +14,7 @@ import { useSavePaperMarks } from '../api/save-paper-marks';
 import { useMarkHistory } from '../api/get-mark-history';
 import { signInSheetUrl } from '../api/get-class-report';
 import { formatVnDate, formatVnDateTime } from '../time';
-import { MarkStatusTag } from './labels';
+import { MarkStatusTag, ToneTag } from './labels';
 import { CountsBar, statusLabel } from './marking-page';
 import '../attendance.css';
 
@@ -48,8 +48,8 @@ function MarkHistoryList({ sessionId }: { sessionId: string }) {
       render: (_, h) => (
         <>
           <MarkStatusTag status={h.oldStatus} lateMinutes={h.oldLateMinutes} /> → <MarkStatusTag status={h.newStatus} lateMinutes={h.newLateMinutes} />
-          {!h.applied && <Tag color="orange">{t('att.history.notApplied')}</Tag>}
-          {h.afterSessionEnd && <Tag color="purple">{t('att.history.afterEnd')}</Tag>}
+          {!h.applied && <ToneTag tone="orange">{t('att.history.notApplied')}</ToneTag>}
+          {h.afterSessionEnd && <ToneTag tone="purple">{t('att.history.afterEnd')}</ToneTag>}
         </>
       ),
     },

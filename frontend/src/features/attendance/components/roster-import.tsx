@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Alert, App, Button, Flex, Modal, Progress, Table, Tag, Typography, Upload, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Flex, Modal, Progress, Table, Typography, Upload, type TableColumnsType } from 'antd';
+import { ToneTag } from './labels';
 import { InboxOutlined } from '@ant-design/icons';
 import { useT } from '../../../lib/i18n';
 import { formatNumber } from '../../../lib/format';
@@ -67,7 +68,7 @@ export function RosterImportModal({ open, klass, onClose }: { open: boolean; kla
       dataIndex: 'status',
       key: 'status',
       width: 150,
-      render: (s: RosterImportRow['status']) => <Tag color={s === 'add' ? 'green' : s === 'already' ? 'default' : 'red'}>{t(`att.import.status.${s}`)}</Tag>,
+      render: (s: RosterImportRow['status']) => <ToneTag tone={s === 'add' ? 'green' : s === 'already' ? 'grey' : 'red'}>{t(`att.import.status.${s}`)}</ToneTag>,
     },
     {
       title: t('att.import.errors'),

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { Alert, App, Button, Empty, Flex, Input, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Empty, Flex, Input, Table, Typography, type TableColumnsType } from 'antd';
+import { ToneTag } from './labels';
 import { DeleteOutlined, SearchOutlined, TeamOutlined, UploadOutlined, UserAddOutlined } from '@ant-design/icons';
 import { useT } from '../../../lib/i18n';
 import { formatNumber } from '../../../lib/format';
@@ -56,7 +57,7 @@ export function RosterPanel({ klass }: { klass: AttendanceClass }) {
       dataIndex: 'kind',
       key: 'kind',
       width: 120,
-      render: (k: RosterMember['kind']) => <Tag color={k === 'staff' ? 'blue' : 'green'}>{t(`att.kind.${k}`)}</Tag>,
+      render: (k: RosterMember['kind']) => <ToneTag tone={k === 'staff' ? 'blue' : 'green'}>{t(`att.kind.${k}`)}</ToneTag>,
     },
     { title: t('att.roster.birthYear'), dataIndex: 'birthYear', key: 'birthYear', width: 100, render: (y: number | null) => y ?? '—' },
     { title: t('att.roster.phone'), dataIndex: 'phoneMasked', key: 'phone', width: 130, render: (p: string | null) => p ?? '—' },

@@ -49,7 +49,8 @@ function GradeForm({ quiz, item }: { quiz: Quiz; item: GradingItem }) {
             },
           ]}
         >
-          <InputNumber min={0} max={item.maxMark} step={0.25} style={{ width: 140 }} />
+          {/* no max: a typo above the maximum is named, not silently lowered to it */}
+          <InputNumber min={0} step={0.25} style={{ width: 140 }} />
         </Form.Item>
         <Form.Item name="comment" label={t('qgrading.comment')} style={{ flex: '1 1 260px' }}>
           <Input.TextArea rows={2} maxLength={5000} />

@@ -117,3 +117,93 @@ describe('quiz settings form', () => {
     expect(fetch.callsTo('PATCH', '/api/quizzes/quiz-1').map((c) => c.body)).toEqual([{ title: 'Kiểm tra giữa khóa', timeLimitMinutes: 45 }]);
   });
 });
+
+describe('essay grading and statistics', () => {
+  const realStyle = window.getComputedStyle;
+  beforeAll(() => {
+    window.getComputedStyle = ((elt: Element) => (elt as HTMLElement).style ?? realStyle(elt)) as typeof window.getComputedStyle;
+    Element.prototype.scrollIntoView ??= () => undefined;
+  });
+  afterAll(() => {
+    window.getComputedStyle = realStyle;
+  });
+
+  it('grades an essay with a mark in range and a comment', async () => {
+    const item = {
+      attemptId: 'att-7',
+      slot: 3,
+      staffId: 's-7',
+      fullName: 'Lê Thị Thu Hà',
+      questionId: 'q-9',
+      questionTitle: 'Tự luận bảo vệ dữ liệu',
+      questionText: '<p>Nêu hai biện pháp…</p>',
+      response: { text: 'Không chia sẻ mật khẩu.\nMã hóa tệp khi gửi.' },
+      maxMark: 2,
+      submittedAt: '2026-03-01T03:20:00.000Z',
+    };
+    let graded = false;
+    const fetch = mockFetch([
+      { method: 'GET', path: '/api/auth/me', respond: { body: trainer } },
+      { method: 'GET', path: '/api/quizzes/quiz-1', respond: { body: makeQuiz({ attemptCount: 1 }) } },
+      { method: 'GET', path: '/api/quizzes/quiz-1/grading-queue', respond: () => ({ body: { items: graded ? [] : [item], total: graded ? 0 : 1, page: 1, pageSize: 100 } }) },
+      {
+        method: 'POST',
+        path: '/api/attempts/att-7/slots/3/grade',
+        respond: () => {
+          graded = true;
+          return { body: { attemptId: 'att-7', slot: 3, mark: 1.5, maxMark: 2, comment: 'Tốt', gradedAt: '2026-03-02T00:00:00Z', attempt: { status: 'graded', score: 4.5, maxScore: 5, percent: 90, passed: true } } };
+        },
+      },
+    ]);
+    renderApp('/quizzes/quiz-1?tab=grading');
+    expect(await screen.findByText('1 câu trả lời chờ chấm', {}, { timeout: 60_000 })).toBeInTheDocument();
+    expect(screen.getByText(/Mã hóa tệp khi gửi/)).toBeInTheDocument();
+    expect(screen.getByText('Nộp lúc 01/03/2026 10:20')).toBeInTheDocument();
+    const mark = screen.getByLabelText('Điểm (tối đa 2)');
+    fireEvent.change(mark, { target: { value: '3' } });
+    fireEvent.blur(mark);
+    fireEvent.click(screen.getByRole('button', { name: 'Lưu điểm' }));
+    expect(await screen.findByText('Điểm phải từ 0 đến 2')).toBeInTheDocument();
+    expect(fetch.callsTo('POST', '/api/attempts/att-7/slots/3/grade')).toHaveLength(0);
+    fireEvent.change(mark, { target: { value: '1.5' } });
+    fireEvent.change(screen.getByLabelText('Nhận xét (không bắt buộc)'), { target: { value: '  Tốt  ' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Lưu điểm' }));
+    expect(await screen.findByText('Không có câu tự luận nào chờ chấm.')).toBeInTheDocument();
+    expect(fetch.callsTo('POST', '/api/attempts/att-7/slots/3/grade').map((c) => c.body)).toEqual([{ mark: 1.5, comment: 'Tốt' }]);
+  });
+
+  it('shows the summary, the distribution chart and the per-question table', async () => {
+    mockFetch([
+      { method: 'GET', path: '/api/auth/me', respond: { body: trainer } },
+      { method: 'GET', path: '/api/quizzes/quiz-1', respond: { body: makeQuiz({ attemptCount: 12 }) } },
+      {
+        method: 'GET',
+        path: '/api/quizzes/quiz-1/statistics',
+        respond: {
+          body: {
+            attempts: 12,
+            mean: 71.25,
+            median: 75,
+            passRate: 0.5833,
+            distribution: Array.from({ length: 10 }, (_, b) => ({ from: b * 10, to: b * 10 + 10, count: b === 7 ? 5 : b === 4 ? 2 : 0 })),
+            questions: [
+              { slot: 1, questionId: 'q-1', title: 'Mật khẩu mạnh', type: 'single_choice', count: 12, facility: 83.3, discrimination: 41.2, options: [{ text: 'Tr@ngSen!2026', count: 10 }, { text: '123456', count: 2 }] },
+              { slot: 2, questionId: 'q-2', title: 'Tự luận', type: 'essay', count: 12, facility: null, discrimination: null, options: [] },
+            ],
+          },
+        },
+      },
+    ]);
+    renderApp('/quizzes/quiz-1?tab=statistics');
+    expect(await screen.findByText('Phân bố điểm', { selector: 'h2' }, { timeout: 60_000 })).toBeInTheDocument();
+    expect(screen.getByText('Tỷ lệ đạt').closest('.ant-statistic')).toHaveTextContent('58,3 %');
+    expect(screen.getByText('Điểm trung bình').closest('.ant-statistic')).toHaveTextContent('71,3 %');
+    const chart = screen.getByRole('img', { name: /^Phân bố điểm/ });
+    expect(chart.querySelectorAll('rect')).toHaveLength(10);
+    expect(within(chart).getByText('70–80%: 5 lượt', { exact: false, selector: 'desc' })).toBeInTheDocument();
+    const row = screen.getByRole('row', { name: /Mật khẩu mạnh/ });
+    expect(row).toHaveTextContent('83,3 %');
+    expect(row).toHaveTextContent('0,41');
+    expect(screen.getByRole('row', { name: /Tự luận/ })).toHaveTextContent('—');
+  });
+});

@@ -263,7 +263,7 @@ export function CumulativeChart({ title, points, projection, milestones, targetS
                   {!compact && (
                     <text
                       x={mx + 140 > width ? mx - 8 : mx + 8}
-                      y={my + 14}
+                      y={my - 9}
                       textAnchor={mx + 140 > width ? 'end' : 'start'}
                       fontSize={10}
                       fill={COLORS.milestone}

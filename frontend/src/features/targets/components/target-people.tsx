@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { Button, Col, Empty, Input, Progress, Row, Segmented, Table, Tag, type TableColumnsType } from 'antd';
+import { Button, Empty, Flex, Input, Progress, Segmented, Table, Tag, type TableColumnsType } from 'antd';
 import { SearchOutlined, UserAddOutlined } from '@ant-design/icons';
 import { useLabels, useT } from '../../../lib/i18n';
 import { formatDate, formatNumber } from '../../../lib/format';
@@ -156,23 +156,21 @@ export function TargetPeople({
   const searchId = `people-search-${target.id}`;
   return (
     <>
-      <Row gutter={[12, 12]} style={{ marginBottom: 12 }} align="middle">
-        <Col xs={24} md={10}>
-          <Segmented<PeopleList>
-            aria-label={t('people.listLabel')}
-            value={list}
-            onChange={(v) => {
-              setList(v);
-              setPaging((p) => ({ ...p, page: 1 }));
-            }}
-            options={[
-              { value: 'untrained', label: t('people.list.untrained') },
-              { value: 'trained', label: t('people.list.trained') },
-              { value: 'all', label: t('people.list.all') },
-            ]}
-          />
-        </Col>
-        <Col xs={24} md={8}>
+      <Flex gap={12} wrap align="center" style={{ marginBottom: 12 }}>
+        <Segmented<PeopleList>
+          aria-label={t('people.listLabel')}
+          value={list}
+          onChange={(v) => {
+            setList(v);
+            setPaging((p) => ({ ...p, page: 1 }));
+          }}
+          options={[
+            { value: 'untrained', label: t('people.list.untrained') },
+            { value: 'trained', label: t('people.list.trained') },
+            { value: 'all', label: t('people.list.all') },
+          ]}
+        />
+        <div style={{ flex: '1 1 220px', maxWidth: 380 }}>
           <label htmlFor={searchId} style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>
             {t('people.search')}
           </label>
@@ -187,15 +185,13 @@ export function TargetPeople({
               setPaging((p) => ({ ...p, page: 1 }));
             }}
           />
-        </Col>
+        </div>
         {canEnrol && (
-          <Col xs={24} md={6} style={{ textAlign: 'right' }}>
-            <Button type="primary" icon={<UserAddOutlined aria-hidden />} onClick={() => setEnrolling(true)}>
-              {t('people.enrolUntrained')}
-            </Button>
-          </Col>
+          <Button type="primary" icon={<UserAddOutlined aria-hidden />} onClick={() => setEnrolling(true)} style={{ marginInlineStart: 'auto' }}>
+            {t('people.enrolUntrained')}
+          </Button>
         )}
-      </Row>
+      </Flex>
       {asOf && asOf < today && list !== 'trained' && (
         <p style={{ color: '#434343', marginTop: 0 }}>{t('people.pastNote', { date: formatDate(asOf) })}</p>
       )}
