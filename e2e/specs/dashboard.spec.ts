@@ -87,6 +87,8 @@ test('a manager follows the targets: dashboard and chart, drill-down, enrolment 
 
   // ---- drill down: the ward, then its People's Committee, then the office
   await page.goto('/');
+  // (wait for the cards to finish loading, so the link stops moving)
+  for (const t of targets) await expect(page.getByRole('img', { name: `Biểu đồ lũy kế tỷ lệ đã bồi dưỡng theo tháng: ${t.name}` })).toBeVisible();
   await page.getByRole('link', { name: `Xem chi tiết chỉ tiêu “${nq57!.name}”` }).click();
   await expect(page.getByRole('heading', { level: 1, name: nq57!.name })).toBeVisible();
   await expect(page.getByRole('img', { name: 'Tỷ lệ đã bồi dưỡng theo đơn vị trực thuộc Phường Đăk Bla' })).toBeVisible();

@@ -129,7 +129,7 @@ export async function seedTargets(tx: EntityManager, wardId: string, learnerStaf
   // 2030: in-depth training of the DT officers: two finished the ward's course, one a provincial in-depth programme
   const dt: Row[] = await tx.query(
     `SELECT id FROM staff_members WHERE dt_role IN ('dedicated','concurrent') AND status = 'active' AND id <> coalesce($1::uuid, '00000000-0000-0000-0000-000000000000')
-     ORDER BY dt_role, given_name COLLATE vi_vn, id`,
+     ORDER BY dt_role DESC, given_name COLLATE vi_vn, id`, // dedicated first: the quiz demo uses part-time officers from the second on
     [learnerStaffId ?? null],
   );
   if (dt[0]) {

@@ -288,12 +288,7 @@ export class AttemptsService {
 
   // ---------------------------------------------------------------------------------------- save
 
-  /**
-   * One SQL statement: finds the caller's attempt (key-share lock: a concurrent submit waits for it, or it waits for the
-   * submit and then sees the attempt closed), checks the server-side cutoff, the slot, the response kind and keys against
-   * the frozen question, and upserts the answer only when seq is newer. The same statement reads the stored seq, so an
-   * ignored (older or repeated) save is acknowledged without another round trip.
-   */
+  /** Saves one answer: the shape is checked here, everything else by SAVE_ANSWER_SQL in one round trip (plus the session's). */
   async save(actor: Actor, id: string, slot: number, dto: SaveAnswerDto): Promise<SaveAckDto> {
     if (dto.response === undefined) throw fieldError('response', 'Bắt buộc nhập (null để xóa câu trả lời)', 'Required (null clears the answer)');
     const shape = checkShape(dto.response);
