@@ -4,7 +4,7 @@
  */
 import { QuizFinaliser } from '../../src/modules/quizzes/quiz-finaliser';
 import { call, startTestApp, TestApp } from '../helpers';
-import { auditFor, demoTokens, expectError, ok, Tokens, Unit, ward } from './fixtures';
+import { auditFor, createUser, demoTokens, expectError, ok, Tokens, Unit, ward } from './fixtures';
 import { bankWithEveryType, expectNoKey, newLearner, publishedQuiz, QUESTIONS, responseFor } from './quiz-fixtures';
 
 type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -233,9 +233,11 @@ describe('attempts (learner)', () => {
     expectError(await start(draft.id, l.token), 404, 'NOT_FOUND');
     expectError(await req('GET', `/api/me/quizzes/${draft.id}`, l.token), 404, 'NOT_FOUND');
     expectError(await start('00000000-0000-4000-8000-000000000000', l.token), 404, 'NOT_FOUND');
-    const [admin] = await t.ds.query(`SELECT staff_id FROM users WHERE username = 'admin'`);
-    expect(admin.staff_id).toBeNull();
-    expectError(await start(quiz.id, tok.admin), 404, 'NOT_FOUND');
+    // (a new account: other specs may link the demo admin to a person)
+    const unlinked = await createUser(t.app, tok.admin, ['learner'], null);
+    const [acc] = await t.ds.query(`SELECT staff_id FROM users WHERE id = $1`, [unlinked.id]);
+    expect(acc.staff_id).toBeNull();
+    expectError(await start(quiz.id, unlinked.token), 404, 'NOT_FOUND');
   });
 
   it('start: before the open date, after the close date, beyond the maximum, within the delay between attempts', async () => {
