@@ -11,7 +11,8 @@ import { todayVn } from '../../common/text/dates';
 import { fold } from '../../common/text/vietnamese';
 import { AuditService } from '../audit/audit.service';
 import {
-  courseOutline, ENROLMENT_COLUMNS, ENROLMENT_FROM, ENROLMENT_SELECT, itemStates, OUTLINE_STAMP, ProgressRow, progressPercent, toEnrolmentDto,
+  courseOutline, ENROLMENT_COLUMNS, ENROLMENT_FROM, ENROLMENT_SELECT, itemStates, OUTLINE_STAMP, preparedQuery, PROGRESS_JSON, ProgressRow,
+  progressPercent, toEnrolmentDto,
 } from './course-common';
 import {
   CompletionDto, CreateRuleDto, EnrolDto, EnrolmentResponseDto, EnrolmentRuleDto, EnrolResultDto, ExportQueryDto, ListEnrolmentsQueryDto,
@@ -141,13 +142,13 @@ export class EnrolmentsService {
    * One page in Vietnamese name order: the page's ids first (inner query), then the full rows for those ids only,
    * instead of computing progress for every row before the offset. The order is the enrolment's copy of its person's
    * name (ENROLMENT_VI_ORDER, the same order as VI_ORDER): an unfiltered page walks ix_enrolments_course_vi_order
-   * instead of sorting every learner of the course. `withProgress: false`: without ENROLMENT_SELECT's progress
-   * subquery (the caller computes it from the item progress it reads anyway).
+   * instead of sorting every learner of the course. `withItems`: instead of ENROLMENT_SELECT's progress subquery, each
+   * row's item progress (`progress_rows`, JSON), from which the caller computes the item states and the progress.
    */
-  private async pageOfEnrolments(w: EnrolmentWhere, limitSql: string, withProgress = true): Promise<Row[]> {
+  private async pageOfEnrolments(w: EnrolmentWhere, limitSql: string, withItems = false): Promise<Row[]> {
     const join = w.people ? 'JOIN staff_members s ON s.id = e.staff_id' : '';
     return this.dataSource.query(
-      `${withProgress ? ENROLMENT_SELECT : `SELECT ${ENROLMENT_COLUMNS} FROM ${ENROLMENT_FROM}`}
+      `${withItems ? `SELECT ${ENROLMENT_COLUMNS}, ${PROGRESS_JSON} AS progress_rows FROM ${ENROLMENT_FROM}` : ENROLMENT_SELECT}
         WHERE e.id IN (SELECT e.id FROM enrolments e ${join} ${w.where} ORDER BY ${ENROLMENT_VI_ORDER} ${limitSql})
         ORDER BY ${ENROLMENT_VI_ORDER}`,
       w.params,
@@ -248,7 +249,7 @@ export class EnrolmentsService {
     const course = await this.courses.loadCourse(actor, courseId);
     const w = await this.enrolmentWhere(actor, courseId, q);
     // the count and the outline's stamp in one statement; the outline itself usually comes from memory
-    const [{ total, stamp }] = await this.dataSource.query(
+    const [{ total, stamp }] = await preparedQuery(this.dataSource.manager,
       `SELECT ${w ? `(SELECT count(*)::int FROM enrolments e ${w.people ? 'JOIN staff_members s ON s.id = e.staff_id' : ''} ${w.where})` : '0'} AS total,
               ${OUTLINE_STAMP('$1::uuid')} AS stamp`,
       w ? w.params : [courseId],
@@ -257,17 +258,9 @@ export class EnrolmentsService {
     const columns = items.map((i: Row) => ({ itemId: i.id, title: i.title, sectionTitle: i.section_title }));
     if (!w) return { course, columns, rows: [], total: 0 };
     const limit = page ? `LIMIT ${page.pageSize} OFFSET ${(page.page - 1) * page.pageSize}` : 'LIMIT 50000';
-    const enrolments = total ? await this.pageOfEnrolments(w, limit, false) : [];
-    const progress: ProgressRow[] & { enrolment_id: string }[] = enrolments.length
-      ? await this.dataSource.query(`SELECT * FROM item_progress WHERE enrolment_id = ANY($1::uuid[])`, [enrolments.map((e: Row) => e.id)])
-      : [];
-    const byEnrolment = new Map<string, Map<string, ProgressRow>>();
-    for (const p of progress as Row[]) {
-      if (!byEnrolment.has(p.enrolment_id)) byEnrolment.set(p.enrolment_id, new Map());
-      byEnrolment.get(p.enrolment_id)?.set(p.item_id, p);
-    }
+    const enrolments = total ? await this.pageOfEnrolments(w, limit, true) : [];
     const rows = enrolments.map((e: Row) => {
-      const own = byEnrolment.get(e.id) ?? new Map<string, ProgressRow>();
+      const own = new Map<string, ProgressRow>(e.progress_rows.map((p: ProgressRow) => [p.item_id, p]));
       return { enrolment: toEnrolmentDto({ ...e, progress: progressPercent(e.status, items, own) }), items: itemStates(course, items, own, e.status) };
     });
     return { course, columns, rows, total };

@@ -19,6 +19,13 @@ type Row = any;
 
 const OPEN = ['enrolled', 'in_progress'];
 
+/**
+ * A person's ($1) training hours in a year ($2), for "My learning": training_hours = approved completions + attended hours
+ * of standalone classes (attendance migration). Read in the same statement as the learner's enrolments.
+ */
+const MY_HOURS_SQL = `SELECT coalesce(sum(hours), 0)::float AS hours FROM training_hours WHERE staff_id = $1
+         AND extract(year FROM at AT TIME ZONE 'Asia/Ho_Chi_Minh') = $2`;
+
 @Injectable()
 export class LearningService {
   constructor(private readonly dataSource: DataSource, private readonly audit: AuditService) {}
@@ -81,20 +88,21 @@ export class LearningService {
   }
 
   async myLearning(actor: Actor, filter = 'all'): Promise<MyLearningDto> {
-    // the learner's person and their enrolments (item progress included) in one statement; outlines from memory
+    // the learner's person, their hours this year and their enrolments (item progress included) in one statement;
+    // outlines from memory
+    const today = todayVn();
     const found: Row[] = await preparedQuery(this.dataSource.manager,
-      `SELECT u.staff_id AS me, x.* FROM users u
+      `SELECT u.staff_id AS me, (${MY_HOURS_SQL.replace('$1', 'u.staff_id')}) AS hours_this_year, x.* FROM users u
          LEFT JOIN LATERAL (${this.learnerSql({ progress: true })} WHERE e.staff_id = u.staff_id AND c.status <> 'draft' AND e.status <> 'withdrawn') x ON true
         WHERE u.id = $1
         ORDER BY (x.status = 'completed'), x.due_date NULLS LAST, x.course_title COLLATE vi_vn, x.id`,
-      [actor.userId],
+      [actor.userId, Number(today.slice(0, 4))],
     );
     const staffId: string | null = found[0]?.me ?? null;
     if (!staffId) return { items: [], hoursThisYear: 0 };
     const rows = found.filter((r) => r.id);
     const outlines = new Map<string, Outline>();
     for (const e of rows) if (!outlines.has(e.course_id)) outlines.set(e.course_id, await courseOutline(this.dataSource.manager, e.course_id, e.outline_stamp));
-    const today = todayVn();
     let items = rows.map((e: Row) => {
       const states = this.withProgress(e, outlines.get(e.course_id) as Outline, LearningService.progressMap(e.progress_rows));
       return this.learningDto(e, states, today);
@@ -108,13 +116,7 @@ export class LearningService {
       completed: (i) => i.status === 'completed',
     };
     items = items.filter(keep[filter] ?? keep.all);
-    const [{ hours }] = await preparedQuery(this.dataSource.manager,
-      // training_hours = approved completions + attended hours of standalone classes (attendance migration)
-      `SELECT coalesce(sum(hours), 0)::float AS hours FROM training_hours WHERE staff_id = $1
-         AND extract(year FROM at AT TIME ZONE 'Asia/Ho_Chi_Minh') = $2`,
-      [staffId, Number(today.slice(0, 4))],
-    );
-    return { items, hoursThisYear: hours };
+    return { items, hoursThisYear: found[0].hours_this_year };
   }
 
   private async enrolmentOf(tx: EntityManager, actor: Actor, courseId: string, lock = false): Promise<Row> {
