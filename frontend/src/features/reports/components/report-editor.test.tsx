@@ -103,6 +103,8 @@ describe('report editor', () => {
     expect(fetch.callsTo('POST', '/api/reports/r-1/submit')[0].body).toEqual({ note: 'Gửi đúng hạn' });
     await waitFor(() => expect(screen.getByLabelText('Số văn bản')).toBeDisabled());
     expect(screen.getByText('Đã gửi')).toBeInTheDocument();
+    // the form shows the report as stored, with the date of issue the server filled in
+    await waitFor(() => expect(screen.getByLabelText('Ngày ban hành')).toHaveValue('14/06/2026'));
     expect(screen.queryByRole('button', { name: 'Gửi báo cáo' })).toBeNull();
   });
 });

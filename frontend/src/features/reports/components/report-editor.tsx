@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import dayjs, { type Dayjs } from 'dayjs';
 import { Alert, App, Button, Card, Col, DatePicker, Flex, Form, Input, Modal, Popconfirm, Row, Switch, Typography } from 'antd';
@@ -105,6 +105,10 @@ export function ReportEditor({ report, canManage, onRevised }: { report: Report;
   const [note, setNote] = useState('');
   const submitted = report.status === 'submitted';
   const readOnly = submitted || !canManage;
+  // once submitted, show the report exactly as stored (the server fills in the date of issue, for one)
+  useEffect(() => {
+    if (submitted) form.setFieldsValue(toValues(report));
+  }, [submitted, report, form]);
 
   const showError = (err: Error) => {
     if (isApiError(err) && Object.keys(err.fields).length > 0) {
