@@ -81,21 +81,24 @@ export function GradingQueue({ quiz }: { quiz: Quiz }) {
           const id = `grade-${item.attemptId}-${item.slot}`;
           const words = typeof item.response?.text === 'string' ? wordCount(item.response.text) : null;
           return (
-            <Card style={{ marginBottom: 12, width: '100%' }}>
-              <Typography.Title level={2} id={`${id}-title`} style={{ fontSize: 16, marginTop: 0 }}>
-                {item.fullName} · {t('qgrading.questionN', { n: item.slot })}: {item.questionTitle}
-              </Typography.Title>
-              {item.submittedAt && <div style={{ color: '#434343', fontSize: 13 }}>{t('qgrading.submittedAt', { date: formatVn(item.submittedAt) })}</div>}
-              {item.questionText && (
-                // sanitised on the server
-                <div style={{ margin: '8px 0', color: '#434343' }} dangerouslySetInnerHTML={{ __html: item.questionText }} />
-              )}
-              <div style={{ background: '#fafafa', border: '1px solid #f0f0f0', borderRadius: 6, padding: 12, margin: '8px 0' }}>
-                <ResponseText response={item.response} />
-                {words !== null && <div style={{ color: '#434343', fontSize: 13, marginTop: 8 }}>{t('qplayer.words', { n: words })}</div>}
-              </div>
-              <GradeForm quiz={quiz} item={item} />
-            </Card>
+            // List.Item: the list's <ul> must hold <li> items (screen readers announce "list, n items")
+            <List.Item style={{ display: 'block', padding: 0, border: 0 }}>
+              <Card style={{ marginBottom: 12, width: '100%' }}>
+                <Typography.Title level={2} id={`${id}-title`} style={{ fontSize: 16, marginTop: 0 }}>
+                  {item.fullName} · {t('qgrading.questionN', { n: item.slot })}: {item.questionTitle}
+                </Typography.Title>
+                {item.submittedAt && <div style={{ color: '#434343', fontSize: 13 }}>{t('qgrading.submittedAt', { date: formatVn(item.submittedAt) })}</div>}
+                {item.questionText && (
+                  // sanitised on the server
+                  <div style={{ margin: '8px 0', color: '#434343' }} dangerouslySetInnerHTML={{ __html: item.questionText }} />
+                )}
+                <div style={{ background: '#fafafa', border: '1px solid #f0f0f0', borderRadius: 6, padding: 12, margin: '8px 0' }}>
+                  <ResponseText response={item.response} />
+                  {words !== null && <div style={{ color: '#434343', fontSize: 13, marginTop: 8 }}>{t('qplayer.words', { n: words })}</div>}
+                </div>
+                <GradeForm quiz={quiz} item={item} />
+              </Card>
+            </List.Item>
           );
         }}
       />
