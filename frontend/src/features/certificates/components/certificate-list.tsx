@@ -60,7 +60,7 @@ export function CertificateList({ canManage }: { canManage: boolean }) {
             aria-label={t('cert.pdfOf', { no: c.registerNo })}
             onClick={() => dl.start(`/api/certificates/${c.id}/certificate.pdf`, `giay-chung-nhan-${c.code}.pdf`, c.registerNo)}
           >
-            PDF
+            {t('cert.pdf')}
           </Button>
           <Button size="small" type="link" href={c.verifyUrl} target="_blank" rel="noreferrer">{t('cert.verifyLink')}</Button>
           {canManage && c.state !== 'revoked' && (
