@@ -1027,7 +1027,16 @@ async function main() {
   process.stdout.write(out.join('\n') + '\n');
 
   fs.mkdirSync(path.join(BENCH_DIR, 'results'), { recursive: true });
-  fs.writeFileSync(path.join(BENCH_DIR, 'results', 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+  const file = path.join(BENCH_DIR, 'results', 'latest.json');
+  // BENCH_ONLY: the scenarios of this run replace theirs in latest.json; the others keep their last figures (each
+  // entry carries the baseline of its own run)
+  let kept = [];
+  if (only.length && fs.existsSync(file)) {
+    try {
+      kept = JSON.parse(fs.readFileSync(file, 'utf8')).filter((r) => r.name !== 'baseline hello' && !results.some((x) => x.name === r.name));
+    } catch { /* unreadable: replaced */ }
+  }
+  fs.writeFileSync(file, `${JSON.stringify([...results, ...kept], null, 2)}\n`);
   log(`wrote bench/results/latest.json; total ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 
