@@ -25,6 +25,8 @@ import { CoursesController, EnrolmentsController, LearningController } from './m
 import { CoursesService } from './modules/courses/courses.service';
 import { EnrolmentsService } from './modules/courses/enrolments.service';
 import { LearningService } from './modules/courses/learning.service';
+import { RenewalJob } from './modules/courses/renewal-job';
+import { RenewalsService } from './modules/courses/renewals.service';
 import { FilesService } from './modules/files/files.service';
 import { HealthController } from './modules/health/health.controller';
 import { OrgUnitsController } from './modules/org-units/org-units.controller';
@@ -77,7 +79,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         AuditService, OrgAccessService, AuthService, UsersService, OrgUnitsService, StaffService, StaffImportsService,
-        CoursesService, EnrolmentsService, LearningService,
+        CoursesService, EnrolmentsService, LearningService, RenewalsService, RenewalJob,
         FilesService, CourseFilesService, CourseRemindersService, ExternalCompletionsService, CompletionImportsService,
         TargetsService, ExportsService, ReportsService, CertificatesService,
         BanksService, QuestionsService, QuestionImportsService,

@@ -25,6 +25,8 @@ export interface AppConfig {
   checkinSecret: string | null;
   /** where people reach the app, e.g. https://daotao.dakbla.gov.vn: the QR codes on certificates point here; null = from the request */
   publicUrl: string | null;
+  /** how often the job re-enrolling people before their certificate expires runs (ms); 0 = never (tests run it by hand) */
+  certificateRenewalIntervalMs: number;
 }
 
 export class ConfigError extends Error {
@@ -103,6 +105,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     staticDir: env.STATIC_DIR ?? null,
     checkinSecret: checkinSecret || null,
     publicUrl,
+    // at most 2^31-1 ms (about 24 days): setInterval's limit
+    certificateRenewalIntervalMs: int('CERTIFICATE_RENEWAL_INTERVAL_MS', 60 * 60 * 1000, 0, 2_147_483_647),
   };
   if (config.sessionIdleMinutes > config.sessionAbsoluteHours * 60) {
     problems.push('SESSION_IDLE_MINUTES: must not exceed SESSION_ABSOLUTE_HOURS × 60');

@@ -14,6 +14,7 @@ import { Attendance1764800000000 } from './migrations/1764800000000-Attendance';
 import { Targets1764900000000 } from './migrations/1764900000000-Targets';
 import { Reports1764950000000 } from './migrations/1764950000000-Reports';
 import { Certificates1764960000000 } from './migrations/1764960000000-Certificates';
+import { CertificateRenewal1764970000000 } from './migrations/1764970000000-CertificateRenewal';
 
 // DATE columns stay 'YYYY-MM-DD' strings: no time zone can shift a calendar date.
 types.setTypeParser(1082, (v: string) => v);
@@ -30,6 +31,7 @@ export const MIGRATIONS = [
   Targets1764900000000,
   Reports1764950000000,
   Certificates1764960000000,
+  CertificateRenewal1764970000000,
 ];
 
 /** The one place that builds TypeORM options: migrations only, never synchronize. */

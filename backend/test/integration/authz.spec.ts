@@ -96,6 +96,8 @@ describe('authorization matrix', () => {
   const courseA = once(() => newCourse(unitA, true));
   const courseB = once(() => newCourse(unitB, true));
   const selfCourse = once(() => newCourse(unitA, true, { selfEnrol: true }));
+  const renewalCourseA = once(() => newCourse(unitA, true, { certificateValidityMonths: 12, renewalLeadDays: 30 }));
+  const renewalCourseB = once(() => newCourse(unitB, true, { certificateValidityMonths: 12, renewalLeadDays: 30 }));
   const enrolmentIn = async (unitId: string) => {
     const person = await newPerson(unitId);
     const c = await courseA();
@@ -450,6 +452,12 @@ describe('authorization matrix', () => {
       allowed: COURSE_ROLES,
       inScope: async () => ({ method: 'POST', url: `/api/courses/${(await courseA()).id}/enrolments`, body: { staffIds: [personA] } }),
       outOfScope: async () => ({ method: 'POST', url: `/api/courses/${(await courseA()).id}/enrolments`, body: { staffIds: [personB] } }), outStatus: 404,
+    },
+    'POST /api/courses/{id}/renewals': {
+      // a course with a re-enrolment lead time (without one the run answers 409); nobody due: { renewed: 0, alreadyRenewed: 0 }
+      allowed: COURSE_ROLES,
+      inScope: async () => ({ method: 'POST', url: `/api/courses/${(await renewalCourseA()).id}/renewals`, body: {} }),
+      outOfScope: async () => ({ method: 'POST', url: `/api/courses/${(await renewalCourseB()).id}/renewals`, body: {} }), outStatus: 404,
     },
     'POST /api/enrolments/{id}/withdraw': {
       allowed: COURSE_ROLES,

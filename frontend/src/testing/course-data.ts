@@ -20,6 +20,8 @@ export function makeCourse(overrides: Partial<Course> = {}): Course {
     minProgressBeforeFinal: null,
     selfEnrol: true,
     hasEnrolKey: false,
+    certificateValidityMonths: null,
+    renewalLeadDays: null,
     enrolledCount: 10,
     completedCount: 3,
     createdAt: '2026-01-01T00:00:00Z',

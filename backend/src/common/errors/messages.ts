@@ -57,6 +57,10 @@ export const ERROR_MESSAGES: Record<string, Msg> = {
   ITEM_HAS_PROGRESS: { vi: 'Không thể xóa nội dung đã có người học', en: 'An item someone has progress on cannot be removed' },
   ITEM_LOCKED: { vi: 'Nội dung này chưa được mở', en: 'This item is still locked' },
   WRONG_ENROL_KEY: { vi: 'Mã ghi danh không đúng', en: 'Wrong enrolment key' },
+  RENEWAL_NOT_CONFIGURED: {
+    vi: 'Khóa học chưa đặt thời hạn hiệu lực của giấy chứng nhận và số ngày ghi danh học lại trước khi hết hạn',
+    en: 'The course has no certificate validity and re-enrolment lead time',
+  },
   ENROLMENT_COMPLETED: { vi: 'Người học đã hoàn thành khóa học', en: 'The learner has already completed the course' },
   ENROLMENT_CLOSED: { vi: 'Ghi danh này đã được miễn hoặc rút', en: 'This enrolment is exempted or withdrawn' },
   FILE_TYPE_NOT_ALLOWED: { vi: 'Loại tệp không được phép', en: 'This type of file is not allowed' },

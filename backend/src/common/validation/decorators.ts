@@ -83,11 +83,11 @@ export function Bool(opts: { required?: boolean; query?: boolean } = {}) {
   return applyDecorators(...decorators);
 }
 
-export function Int(opts: { min: number; max: number; required?: boolean; nullable?: boolean; query?: boolean; default?: number }) {
+export function Int(opts: { min: number; max: number; required?: boolean; nullable?: boolean; query?: boolean; default?: number; description?: string }) {
   const decorators = [
     opts.required
-      ? ApiProperty({ type: Number, minimum: opts.min, maximum: opts.max })
-      : ApiPropertyOptional({ type: Number, minimum: opts.min, maximum: opts.max, nullable: opts.nullable, default: opts.default }),
+      ? ApiProperty({ type: Number, minimum: opts.min, maximum: opts.max, description: opts.description })
+      : ApiPropertyOptional({ type: Number, minimum: opts.min, maximum: opts.max, nullable: opts.nullable, default: opts.default, description: opts.description }),
     IsInt(),
     Min(opts.min),
     Max(opts.max),

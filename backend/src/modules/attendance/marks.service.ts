@@ -273,7 +273,8 @@ export class MarksService {
   /**
    * Course integration: for the staff among `rosterIds` on a class of a course, their weighted share of the class's
    * scheduled sessions is recorded on the course's attendance item(s) (the one linked to this class, or unlinked ones),
-   * which completes the item (and the course) once the share reaches the item's minShare.
+   * which completes the item (and the course) once the share reaches the item's minShare. A person re-enrolled before
+   * their certificate expires starts again: only the sessions from the start of their current cycle count.
    */
   async feedCourse(tx: EntityManager, actor: Actor | null, cls: Row, rosterIds: string[]): Promise<void> {
     if (!cls.course_id || !rosterIds.length) return;
@@ -289,9 +290,14 @@ export class MarksService {
     const marks = await tx.query(`SELECT roster_id, session_id, status FROM attendance_marks WHERE roster_id = ANY($1::uuid[])`, [staff.map((s: Row) => s.id)]);
     const rule = ruleOf(cls);
     const now = new Date();
+    const cycleStart = new Map<string, Date>((await tx.query(
+      `SELECT staff_id, cycle_started_at FROM enrolments WHERE course_id = $1 AND staff_id = ANY($2::uuid[]) AND cycle_started_at IS NOT NULL`,
+      [cls.course_id, staff.map((s: Row) => s.staff_id)],
+    )).map((e: Row) => [e.staff_id, new Date(e.cycle_started_at)]));
     for (const s of staff) {
       const mine = new Map<string, string>(marks.filter((m: Row) => m.roster_id === s.id).map((m: Row) => [m.session_id, m.status]));
-      const st = personStats(sessions, (id) => mine.get(id), rule, now);
+      const since = cycleStart.get(s.staff_id);
+      const st = personStats(since ? sessions.filter((x: { startsAt: Date }) => x.startsAt >= since) : sessions, (id) => mine.get(id), rule, now);
       if (st.share <= 0) continue;
       for (const it of items) {
         await this.learning.recordAttendanceShare(tx, actor, { staffId: s.staff_id, itemId: it.id, share: st.share, classMinShare: rule.minShare });

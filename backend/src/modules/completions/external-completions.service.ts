@@ -218,7 +218,8 @@ export class ExternalCompletionsService {
       await tx.query(`UPDATE enrolments SET status = 'completed', completed_at = ${COMPLETED_AT_SQL('$2')}, reason = NULL, updated_at = now() WHERE id = $1`, [e.id, String(r.completed_on)]);
       enrolmentId = e.id;
     }
-    await tx.query(`UPDATE completions SET enrolment_id = $2 WHERE id = $1`, [r.id, enrolmentId]);
+    // the completion of the enrolment's current cycle (a re-enrolled person's earlier completions keep theirs)
+    await tx.query(`UPDATE completions SET enrolment_id = $2, cycle = (SELECT cycle FROM enrolments WHERE id = $2) WHERE id = $1`, [r.id, enrolmentId]);
     await this.audit.record(tx, actor, {
       action: 'course.completed', entityType: 'enrolment', entityId: enrolmentId,
       summary: `${r.full_name} hoàn thành khóa học ${r.course_title} (kết quả ngoài hệ thống: ${r.source})`,

@@ -56,6 +56,8 @@ export const toCourseDto = (r: Row): CourseResponseDto => ({
   minProgressBeforeFinal: r.min_progress_before_final,
   selfEnrol: r.self_enrol,
   hasEnrolKey: !!r.enrol_key_hash,
+  certificateValidityMonths: r.certificate_validity_months ?? null,
+  renewalLeadDays: r.renewal_lead_days ?? null,
   enrolledCount: r.enrolled_count ?? 0,
   completedCount: r.completed_count ?? 0,
   createdAt: new Date(r.created_at).toISOString(),
@@ -89,6 +91,18 @@ export function progressPercent(status: string, items: readonly Row[], progress:
 export const PROGRESS_JSON = `(SELECT coalesce(json_agg(json_build_object('item_id', p.item_id, 'status', p.status, 'progress', p.progress,
     'score', p.score, 'completed_at', p.completed_at)), '[]') FROM item_progress p WHERE p.enrolment_id = e.id)`;
 
+/**
+ * SQL: the best item score behind completion `k` (a completions alias): the enrolment's item progress while the
+ * completion's cycle is the enrolment's current one, else the progress kept by the re-enrolment that closed that cycle
+ * (enrolment_renewals.previous_item_progress). NULL for a completion without an enrolment.
+ */
+export const COMPLETION_SCORE_SQL = (k: string) => `(CASE
+    WHEN ${k}.enrolment_id IS NULL THEN NULL
+    WHEN ${k}.cycle = (SELECT en.cycle FROM enrolments en WHERE en.id = ${k}.enrolment_id)
+      THEN (SELECT max(ip.score) FROM item_progress ip WHERE ip.enrolment_id = ${k}.enrolment_id)
+    ELSE (SELECT max((x->>'score')::int) FROM enrolment_renewals rn CROSS JOIN LATERAL jsonb_array_elements(rn.previous_item_progress) x
+           WHERE rn.enrolment_id = ${k}.enrolment_id AND rn.previous_cycle = ${k}.cycle) END)`;
+
 export const toEnrolmentDto = (r: Row): EnrolmentResponseDto => ({
   id: r.id,
   courseId: r.course_id,
@@ -106,6 +120,8 @@ export const toEnrolmentDto = (r: Row): EnrolmentResponseDto => ({
   progress: r.progress ?? 0,
   completedAt: r.completed_at ? new Date(r.completed_at).toISOString() : null,
   enrolledAt: new Date(r.enrolled_at).toISOString(),
+  cycle: r.cycle ?? 1,
+  renewedAt: r.cycle_started_at ? new Date(r.cycle_started_at).toISOString() : null,
 });
 
 export const ITEMS_SQL = `SELECT i.*, s.title AS section_title, s.position AS section_position FROM course_items i

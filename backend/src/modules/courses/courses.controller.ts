@@ -12,11 +12,12 @@ import {
   CatalogueQueryDto, CourseIdParamDto, CourseStatusChangeDto, CourseItemParamDto, CourseResponseDto, CreateCourseDto, CreateRuleDto, DuplicateCourseDto, EnrolDto,
   EnrolmentResponseDto, EnrolmentRuleDto, EnrolmentRuleListDto, EnrolResultDto, ExportQueryDto, LearningCourseDto, ListCoursesQueryDto,
   ListEnrolmentsQueryDto, MyLearningDto, MyLearningQueryDto, OutlineResponseDto, PlayerDto, ProgressEventDto, ProgressQueryDto,
-  ProgressTableDto, ReasonDto, SaveOutlineDto, SelfEnrolDto, StaffLearningDto, UpdateCourseDto,
+  ProgressTableDto, ReasonDto, RenewalResultDto, RunRenewalsDto, SaveOutlineDto, SelfEnrolDto, StaffLearningDto, UpdateCourseDto,
 } from './courses.dto';
 import { CoursesService } from './courses.service';
 import { EnrolmentsService } from './enrolments.service';
 import { LearningService } from './learning.service';
+import { RenewalsService } from './renewals.service';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -24,7 +25,11 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 @ApiCookieAuth() @ApiBearerAuth()
 @Controller('courses')
 export class CoursesController {
-  constructor(private readonly courses: CoursesService, private readonly enrolments: EnrolmentsService) {}
+  constructor(
+    private readonly courses: CoursesService,
+    private readonly enrolments: EnrolmentsService,
+    private readonly renewals: RenewalsService,
+  ) {}
 
   @Get()
   @RequirePermission(Permission.CourseRead)
@@ -104,6 +109,18 @@ export class CoursesController {
   @ApiOkResponse({ type: EnrolResultDto }) @ApiErrors(400, 401, 403, 404, 409)
   enrol(@CurrentActor() actor: Actor, @Param() { id }: IdParamDto, @Body() dto: EnrolDto): Promise<EnrolResultDto> {
     return this.enrolments.enrol(actor, id, dto);
+  }
+
+  /**
+   * Re-enrolment before expiry, now: everyone of the caller's scope whose latest valid certificate of the course expires
+   * within the course's renewalLeadDays is enrolled again (due on the expiry date), as the hourly job would. Idempotent.
+   */
+  @Post(':id/renewals')
+  @HttpCode(200)
+  @RequirePermission(Permission.CourseManage)
+  @ApiOkResponse({ type: RenewalResultDto }) @ApiErrors(400, 401, 403, 404, 409)
+  runRenewals(@CurrentActor() actor: Actor, @Param() { id }: IdParamDto, @Body() dto: RunRenewalsDto): Promise<RenewalResultDto> {
+    return this.renewals.runForCourse(actor, id, dto.note);
   }
 
   @Get(':id/enrolment-rules')

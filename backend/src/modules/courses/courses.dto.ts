@@ -22,6 +22,11 @@ export const PROGRESS_EVENTS = ['opened', 'progress', 'completed'] as const;
 
 const TAG_RE = /^[a-z0-9_.]{1,40}$/;
 
+const VALIDITY_DESCRIPTION = 'Thời hạn hiệu lực của giấy chứng nhận (tháng); null = không hết hạn. Applies to certificates issued from now on.';
+const RENEWAL_DESCRIPTION = 'Ghi danh học lại trước khi hết hạn (ngày): a person whose valid certificate expires within this many days is '
+  + 'enrolled again, due on the expiry date; null = no automatic re-enrolment. Needs certificateValidityMonths, and must be shorter than it '
+  + '(under 28 days per month of validity).';
+
 class TagsField {
   @ApiPropertyOptional({ type: [String], example: ['2.1', 'digital_communication'] })
   @IsOptional() @IsArray() @ArrayMaxSize(30) @ArrayUnique() @IsString({ each: true }) @Matches(TAG_RE, { each: true })
@@ -41,6 +46,8 @@ export class CreateCourseDto extends TagsField {
   @Int({ min: 0, max: 100, nullable: true }) minProgressBeforeFinal?: number | null;
   @Bool() selfEnrol?: boolean;
   @Text({ max: 100, min: 4, nullable: true, description: 'Mã ghi danh (lưu dạng băm)' }) enrolKey?: string | null;
+  @Int({ min: 1, max: 240, nullable: true, description: VALIDITY_DESCRIPTION }) certificateValidityMonths?: number | null;
+  @Int({ min: 1, max: 365, nullable: true, description: RENEWAL_DESCRIPTION }) renewalLeadDays?: number | null;
   @ApiPropertyOptional({ type: [String], format: 'uuid' })
   @IsOptional() @IsArray() @ArrayMaxSize(50) @ArrayUnique() @IsString({ each: true }) @Matches(/^[0-9a-f-]{36}$/i, { each: true })
   trainerIds?: string[];
@@ -59,6 +66,8 @@ export class UpdateCourseDto extends TagsField {
   @Int({ min: 0, max: 100, nullable: true }) minProgressBeforeFinal?: number | null;
   @Bool() selfEnrol?: boolean;
   @Text({ max: 100, min: 4, nullable: true, description: 'null removes the key' }) enrolKey?: string | null;
+  @Int({ min: 1, max: 240, nullable: true, description: VALIDITY_DESCRIPTION }) certificateValidityMonths?: number | null;
+  @Int({ min: 1, max: 365, nullable: true, description: RENEWAL_DESCRIPTION }) renewalLeadDays?: number | null;
   @ApiPropertyOptional({ type: [String], format: 'uuid' })
   @IsOptional() @IsArray() @ArrayMaxSize(50) @ArrayUnique() @IsString({ each: true }) @Matches(/^[0-9a-f-]{36}$/i, { each: true })
   trainerIds?: string[];
@@ -89,6 +98,8 @@ export class CourseResponseDto {
   @ApiProperty({ type: Number, nullable: true }) minProgressBeforeFinal: number | null;
   @ApiProperty() selfEnrol: boolean;
   @ApiProperty() hasEnrolKey: boolean;
+  @ApiProperty({ type: Number, nullable: true, minimum: 1, maximum: 240, description: VALIDITY_DESCRIPTION }) certificateValidityMonths: number | null;
+  @ApiProperty({ type: Number, nullable: true, minimum: 1, maximum: 365, description: RENEWAL_DESCRIPTION }) renewalLeadDays: number | null;
   @ApiProperty() enrolledCount: number;
   @ApiProperty() completedCount: number;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
@@ -191,6 +202,8 @@ export class EnrolmentResponseDto {
   @ApiProperty({ minimum: 0, maximum: 100 }) progress: number;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) completedAt: string | null;
   @ApiProperty({ format: 'date-time' }) enrolledAt: string;
+  @ApiProperty({ minimum: 1, description: 'the time through the course: 1, then one more at each re-enrolment before a certificate expires' }) cycle: number;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'when the current cycle began (the last re-enrolment); null in cycle 1' }) renewedAt: string | null;
 }
 
 export class ListEnrolmentsQueryDto extends PageQueryDto {
@@ -386,4 +399,15 @@ void ValidateIf; void ArrayMinSize;
 
 export class CourseStatusChangeDto {
   @Text({ max: 1000, description: 'Ghi chú (ghi vào nhật ký)' }) note?: string;
+}
+
+// ------------------------------------------------------------------ re-enrolment before a certificate expires
+
+export class RunRenewalsDto {
+  @Text({ max: 1000, description: 'Ghi chú (ghi vào nhật ký)' }) note?: string;
+}
+
+export class RenewalResultDto {
+  @ApiProperty({ description: 'people enrolled again by this run' }) renewed: number;
+  @ApiProperty({ description: 'people whose due certificate had been renewed already (nothing done)' }) alreadyRenewed: number;
 }

@@ -68,6 +68,27 @@ export class CoursesService {
     }
   }
 
+  /**
+   * Re-enrolment before expiry needs a validity, and must start before the validity is over (28 days per month: the
+   * shortest month), else a person would be enrolled again as soon as they complete. `leadGiven`: the request set the
+   * lead time (the error names the field the caller sent).
+   */
+  private checkRenewal(validity: number | null, lead: number | null, leadGiven: boolean) {
+    if (lead === null) return;
+    if (validity === null) {
+      if (leadGiven) {
+        throw fieldError('renewalLeadDays', 'Cần đặt thời hạn hiệu lực của giấy chứng nhận trước khi đặt số ngày ghi danh học lại',
+          'Set a certificate validity before a re-enrolment lead time');
+      }
+      throw fieldError('certificateValidityMonths', 'Khóa học đang ghi danh học lại trước khi hết hạn: hãy bỏ số ngày ghi danh học lại trước khi bỏ thời hạn hiệu lực',
+        'The course re-enrols people before expiry: remove the re-enrolment lead time before removing the validity');
+    }
+    if (lead >= validity * 28) {
+      throw fieldError('renewalLeadDays', `Số ngày ghi danh học lại phải ít hơn thời hạn hiệu lực (tối đa ${validity * 28 - 1} ngày)`,
+        `The re-enrolment lead time must be shorter than the validity (at most ${validity * 28 - 1} days)`);
+    }
+  }
+
   private mapUnique(e: unknown): never {
     if (uniqueViolation(e) === 'uq_courses_code') {
       throw new AppError(409, 'COURSE_CODE_TAKEN', {}, { code: { vi: 'Mã khóa học đã tồn tại', en: 'This course code already exists' } });
@@ -78,15 +99,16 @@ export class CoursesService {
   async create(actor: Actor, dto: CreateCourseDto): Promise<CourseResponseDto> {
     try {
       return await this.dataSource.transaction(async (tx) => {
+        this.checkRenewal(dto.certificateValidityMonths ?? null, dto.renewalLeadDays ?? null, true);
         await this.checkRefs(actor, tx, dto.ownerUnitId, dto.trainerIds);
         const hash = dto.enrolKey ? await hashPassword(dto.enrolKey) : null;
         const [{ id }] = await tx.query(
           `INSERT INTO courses (code, title, description, owner_unit_id, trainer_ids, tags, target_group, delivery_mode, duration_hours,
-             sequential, pass_mark, min_progress_before_final, self_enrol, enrol_key_hash, created_by)
-           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15) RETURNING id`,
+             sequential, pass_mark, min_progress_before_final, self_enrol, enrol_key_hash, created_by, certificate_validity_months, renewal_lead_days)
+           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17) RETURNING id`,
           [dto.code.trim(), dto.title.trim(), sanitizeHtml(dto.description), dto.ownerUnitId, dto.trainerIds ?? [], dto.tags ?? [], dto.targetGroup,
             dto.deliveryMode, dto.durationHours, dto.sequential ?? false, dto.passMark ?? null, dto.minProgressBeforeFinal ?? null,
-            dto.selfEnrol ?? false, hash, actor.userId],
+            dto.selfEnrol ?? false, hash, actor.userId, dto.certificateValidityMonths ?? null, dto.renewalLeadDays ?? null],
         );
         await this.audit.record(tx, actor, {
           action: 'course.created', entityType: 'course', entityId: id, summary: `Tạo khóa học: ${dto.title}`,
@@ -104,12 +126,17 @@ export class CoursesService {
       return await this.dataSource.transaction(async (tx) => {
         const row = await this.loadCourse(actor, id, tx, true);
         if (row.status === 'archived') throw new AppError(409, 'COURSE_ARCHIVED');
+        this.checkRenewal(
+          dto.certificateValidityMonths === undefined ? row.certificate_validity_months : dto.certificateValidityMonths,
+          dto.renewalLeadDays === undefined ? row.renewal_lead_days : dto.renewalLeadDays,
+          dto.renewalLeadDays !== undefined,
+        );
         await this.checkRefs(actor, tx, dto.ownerUnitId, dto.trainerIds);
         const cols: Record<string, unknown> = {
           code: dto.code?.trim(), title: dto.title?.trim(), description: dto.description === undefined ? undefined : sanitizeHtml(dto.description),
           owner_unit_id: dto.ownerUnitId, trainer_ids: dto.trainerIds, tags: dto.tags, target_group: dto.targetGroup, delivery_mode: dto.deliveryMode,
           duration_hours: dto.durationHours, sequential: dto.sequential, pass_mark: dto.passMark, min_progress_before_final: dto.minProgressBeforeFinal,
-          self_enrol: dto.selfEnrol,
+          self_enrol: dto.selfEnrol, certificate_validity_months: dto.certificateValidityMonths, renewal_lead_days: dto.renewalLeadDays,
           enrol_key_hash: dto.enrolKey === undefined ? undefined : dto.enrolKey === null ? null : await hashPassword(dto.enrolKey),
         };
         const sets: string[] = [];
@@ -261,9 +288,11 @@ export class CoursesService {
         const src = await this.loadCourse(actor, id, tx);
         const [{ id: newId }] = await tx.query(
           `INSERT INTO courses (code, title, description, owner_unit_id, trainer_ids, tags, target_group, delivery_mode, duration_hours,
-             sequential, pass_mark, min_progress_before_final, self_enrol, enrol_key_hash, created_by)
+             sequential, pass_mark, min_progress_before_final, self_enrol, enrol_key_hash, created_by,
+             certificate_validity_months, renewal_lead_days, issue_certificates)
            SELECT $2, $3, description, owner_unit_id, trainer_ids, tags, target_group, delivery_mode, duration_hours,
-             sequential, pass_mark, min_progress_before_final, self_enrol, enrol_key_hash, $4 FROM courses WHERE id = $1 RETURNING id`,
+             sequential, pass_mark, min_progress_before_final, self_enrol, enrol_key_hash, $4,
+             certificate_validity_months, renewal_lead_days, issue_certificates FROM courses WHERE id = $1 RETURNING id`,
           [id, dto.code.trim(), dto.title.trim(), actor.userId],
         );
         const sections = await tx.query(`SELECT * FROM course_sections WHERE course_id = $1`, [id]);

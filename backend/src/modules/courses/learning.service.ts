@@ -109,7 +109,8 @@ export class LearningService {
     });
     const keep: Record<string, (i: LearningCourseDto) => boolean> = {
       all: () => true,
-      assigned: (i) => i.source !== 'self' && OPEN.includes(i.status),
+      // a re-enrolment before a certificate expires is assigned, whoever enrolled the person the first time
+      assigned: (i) => (i.source !== 'self' || i.cycle > 1) && OPEN.includes(i.status),
       in_progress: (i) => i.status === 'in_progress',
       due_soon: (i) => i.dueSoon,
       overdue: (i) => i.overdue,
@@ -334,21 +335,22 @@ export class LearningService {
 
   /**
    * The course completion of enrolment `e` (every required item complete; the caller holds its lock): the enrolment
-   * completed and the completion recorded once (hours, course version) in one statement, audited when new.
+   * completed and the completion of its current cycle recorded once (hours, course version, cycle) in one statement,
+   * audited when new. A re-enrolled person's earlier completions stay as they were: each cycle has its own.
    */
   private async recordCompletion(tx: EntityManager, actor: Actor, e: Row): Promise<{ completedAt: Date }> {
     const [row] = await preparedQuery(tx,
-      `WITH u AS (UPDATE enrolments SET status = 'completed', completed_at = now(), updated_at = now() WHERE id = $3 RETURNING completed_at),
-            k AS (INSERT INTO completions (staff_id, course_id, enrolment_id, course_version, completed_at, hours, rule, source, status)
-                  SELECT $1, c.id, $3, c.version, now(), c.duration_hours, 'all_required_items', 'internal', 'approved' FROM courses c WHERE c.id = $2
-                  ON CONFLICT (enrolment_id) WHERE enrolment_id IS NOT NULL DO NOTHING RETURNING id, hours, course_version)
-       SELECT (SELECT completed_at FROM u) AS completed_at, k.id, k.hours, k.course_version FROM (SELECT 1) one LEFT JOIN k ON true`,
+      `WITH u AS (UPDATE enrolments SET status = 'completed', completed_at = now(), updated_at = now() WHERE id = $3 RETURNING completed_at, cycle),
+            k AS (INSERT INTO completions (staff_id, course_id, enrolment_id, course_version, completed_at, hours, rule, source, status, cycle)
+                  SELECT $1, c.id, $3, c.version, now(), c.duration_hours, 'all_required_items', 'internal', 'approved', u.cycle FROM courses c, u WHERE c.id = $2
+                  ON CONFLICT (enrolment_id, cycle) WHERE enrolment_id IS NOT NULL DO NOTHING RETURNING id, hours, course_version, cycle)
+       SELECT (SELECT completed_at FROM u) AS completed_at, k.id, k.hours, k.course_version, k.cycle FROM (SELECT 1) one LEFT JOIN k ON true`,
       [e.staff_id, e.course_id, e.id],
     );
     if (row.id) {
       await this.audit.record(tx, actor, {
         action: 'course.completed', entityType: 'enrolment', entityId: e.id, summary: `${e.full_name} hoàn thành khóa học ${e.course_title}`,
-        details: { courseId: e.course_id, staffId: e.staff_id, completionId: row.id, hours: Number(row.hours), courseVersion: row.course_version },
+        details: { courseId: e.course_id, staffId: e.staff_id, completionId: row.id, hours: Number(row.hours), courseVersion: row.course_version, cycle: row.cycle },
       });
     }
     return { completedAt: row.completed_at };

@@ -7,6 +7,7 @@ import { Actor } from '../../common/auth/permissions';
 import { fieldError, notFound } from '../../common/errors/app-error';
 import { todayVn } from '../../common/text/dates';
 import { AuditService } from '../audit/audit.service';
+import { COMPLETION_SCORE_SQL } from '../courses/course-common';
 import { VI_ORDER } from '../staff/staff.service';
 import { peopleCte } from '../targets/target-figures';
 import { CATEGORY_VI, DT_ROLE_VI, TargetsService } from '../targets/targets.service';
@@ -49,7 +50,7 @@ export class ExportsService {
           j.trained, j.trained_source, coalesce(c.completed_on::text, ${vnDateOf('c.completed_at')}) AS completed_on,
           ${vnDateOf('j.trained_at')} AS trained_on,
           coalesce(co.title, c.title) AS course_title, c.hours,
-          (SELECT max(ip.score) FROM item_progress ip WHERE c.enrolment_id IS NOT NULL AND ip.enrolment_id = c.enrolment_id) AS score,
+          ${COMPLETION_SCORE_SQL('c')} AS score,
           en.title AS open_title, en.due_date AS open_due,
           count(*) OVER (PARTITION BY j.unit_id) AS group_count
         FROM judged j
@@ -121,7 +122,7 @@ export class ExportsService {
       const sql = `
         SELECT s.full_name, s.birth_year, s.gender, s.position, o.name AS unit_name, s.unit_id, s.category, s.dt_role,
           coalesce(co.title, c.title) AS course_title, coalesce(c.completed_on::text, ${vnDateOf('c.completed_at')}) AS completed_on,
-          (SELECT max(ip.score) FROM item_progress ip WHERE c.enrolment_id IS NOT NULL AND ip.enrolment_id = c.enrolment_id) AS score,
+          ${COMPLETION_SCORE_SQL('c')} AS score,
           c.hours, c.source, c.provider, c.certificate_no,
           count(*) OVER (PARTITION BY s.unit_id) AS group_count
         FROM completions c

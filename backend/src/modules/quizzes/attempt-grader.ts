@@ -9,14 +9,24 @@ import { num, round, type Row } from './quiz-common';
 
 export interface GradedAnswer extends GradeResult { slot: number; mark: number | null; questionId: string; position: number }
 
-/** The quiz grade of one person by the grading method, over graded, counted attempts. */
+/**
+ * SQL: when the person's ($2) current cycle of the course whose item is linked to quiz $1 began (their last re-enrolment
+ * before a certificate expired), else -infinity: attempts started before it belong to an earlier cycle.
+ */
+export const QUIZ_CYCLE_START_SQL = `coalesce((SELECT en.cycle_started_at FROM course_items ci JOIN enrolments en ON en.course_id = ci.course_id
+      WHERE ci.quiz_id = $1 AND en.staff_id = $2), '-infinity'::timestamptz)`;
+
+/**
+ * The quiz grade of one person by the grading method, over graded, counted attempts of the current cycle (a re-enrolled
+ * learner starts again: their attempts before the re-enrolment count no more).
+ */
 export const QUIZ_GRADE_SQL = `SELECT CASE z.grading_method
       WHEN 'highest' THEN max(a.percent)
       WHEN 'average' THEN avg(a.percent)
       WHEN 'first' THEN (array_agg(a.percent ORDER BY a.attempt_no))[1]
       ELSE (array_agg(a.percent ORDER BY a.attempt_no DESC))[1] END AS grade
     FROM quiz_attempts a JOIN quizzes z ON z.id = a.quiz_id
-   WHERE a.quiz_id = $1 AND a.staff_id = $2 AND a.status = 'graded' AND a.counted
+   WHERE a.quiz_id = $1 AND a.staff_id = $2 AND a.status = 'graded' AND a.counted AND a.started_at >= ${QUIZ_CYCLE_START_SQL}
    GROUP BY z.grading_method`;
 
 /**

@@ -20,6 +20,9 @@ import type {
 
 const STAFF_OF_USER = `SELECT staff_id FROM users WHERE id = $1`;
 
+/** A course quiz's enrolment gate: exempted, item still locked, start of the enrolment's current cycle (null: the first). */
+type Gate = { exempted: boolean; locked: boolean; since: Date | null };
+
 /**
  * The save: one statement. Finds the caller's attempt (key-share lock: a concurrent submit waits for it, or it waits for
  * the submit and then sees the attempt closed), checks the server-side cutoff, the slot, the response kind and keys
@@ -85,7 +88,8 @@ export class AttemptsService {
 
   /**
    * A published quiz the person may see: a quiz linked to a course item needs an enrolment in that (non-draft) course,
-   * else 404. Returns whether the enrolment is exempted and whether the item is still locked.
+   * else 404. Returns whether the enrolment is exempted, whether the item is still locked, and when the enrolment's
+   * current cycle began (a re-enrolment before a certificate expired; null in the first cycle).
    */
   private async learnerQuiz(tx: EntityManager, quizId: string, staffId: string) {
     const [quiz] = await tx.query(
@@ -94,10 +98,10 @@ export class AttemptsService {
       [quizId, staffId],
     );
     if (!quiz) throw notFound();
-    let gate: { exempted: boolean; locked: boolean } | null = null;
+    let gate: Gate | null = null;
     if (quiz.course_item_id) {
       const [e] = await tx.query(
-        `SELECT e.id, e.status, c.sequential, c.min_progress_before_final, c.status AS course_status
+        `SELECT e.id, e.status, e.cycle_started_at, c.sequential, c.min_progress_before_final, c.status AS course_status
            FROM enrolments e JOIN courses c ON c.id = e.course_id WHERE e.course_id = $1 AND e.staff_id = $2`,
         [quiz.item_course_id, staffId],
       );
@@ -105,17 +109,25 @@ export class AttemptsService {
       const items: Row[] = await tx.query(ITEMS_SQL, [[quiz.item_course_id]]);
       const progress: ProgressRow[] = await tx.query(`SELECT * FROM item_progress WHERE enrolment_id = $1`, [e.id]);
       const states = itemStates(e, items, new Map(progress.map((p) => [p.item_id, p])), e.status);
-      gate = { exempted: e.status === 'exempted', locked: states.find((s) => s.itemId === quiz.course_item_id)?.status === 'locked' };
+      gate = {
+        exempted: e.status === 'exempted', locked: states.find((s) => s.itemId === quiz.course_item_id)?.status === 'locked',
+        since: e.cycle_started_at ? new Date(e.cycle_started_at) : null,
+      };
     }
     return { quiz, override: quiz.override as Row | null, eff: effectiveSettings(quiz, quiz.override), gate };
   }
 
-  /** Why a new attempt cannot start now, or null. */
-  private blocker(quiz: Row, eff: Effective, attempts: Row[], gate: { exempted: boolean; locked: boolean } | null, now: Date): { code: string; retryAt?: Date } | null {
+  /**
+   * Why a new attempt cannot start now, or null. Only attempts of the enrolment's current cycle count: a learner
+   * re-enrolled before their certificate expires gets the quiz's attempts afresh.
+   */
+  private blocker(quiz: Row, eff: Effective, all: Row[], gate: Gate | null, now: Date): { code: string; retryAt?: Date } | null {
     if (gate?.exempted) return { code: 'ENROLMENT_CLOSED' };
     if (gate?.locked) return { code: 'ITEM_LOCKED' };
     if (eff.openAt && now < eff.openAt) return { code: 'QUIZ_NOT_OPEN' };
     if (eff.closeAt && now >= eff.closeAt) return { code: 'QUIZ_CLOSED' };
+    const since = gate?.since;
+    const attempts = since ? all.filter((a) => new Date(a.started_at) >= since) : all;
     if (eff.maxAttempts !== null && attempts.length >= eff.maxAttempts) return { code: 'NO_ATTEMPTS_LEFT' };
     const last = attempts.filter((a) => a.submitted_at).sort((a, b) => b.attempt_no - a.attempt_no)[0];
     if (last && quiz.attempt_delay_minutes > 0) {

@@ -131,7 +131,8 @@ export async function computeReportFigures(tx: EntityManager, wardId: string, cu
      learning AS (
        SELECT DISTINCT e.staff_id FROM enrolments e JOIN courses co ON co.id = e.course_id
        WHERE e.status IN ('enrolled','in_progress') AND co.tags && '{digital_communication,science_technology}'::text[]
-         AND e.enrolled_at < ${END} AND e.staff_id IN (SELECT staff_id FROM pop)
+         -- a re-enrolment before a certificate expires counts from when its cycle began
+         AND coalesce(e.cycle_started_at, e.enrolled_at) < ${END} AND e.staff_id IN (SELECT staff_id FROM pop)
      )
      SELECT s.full_name, s.birth_year, s.gender, s.position, u.name AS unit_name, p.dt_role, p.status, p.leave_kind,
        d.content, d.completed_at, d.completed_on, d.organiser, d.certificate_no, l.staff_id IS NOT NULL AS learning

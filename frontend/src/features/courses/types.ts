@@ -28,6 +28,10 @@ export type Course = {
   minProgressBeforeFinal: number | null;
   selfEnrol: boolean;
   hasEnrolKey: boolean;
+  /** certificates of the course expire this many months after the completion (1-240); null = no expiry */
+  certificateValidityMonths: number | null;
+  /** people are enrolled again this many days before their certificate expires (1-365); null = no re-enrolment */
+  renewalLeadDays: number | null;
   enrolledCount: number;
   completedCount: number;
   createdAt: string;
@@ -36,6 +40,9 @@ export type Course = {
   /** GET /api/courses/:id/cover when the course has a cover image (docs/api-courses.md, part 2). */
   coverUrl?: string | null;
 };
+
+/** POST /api/courses/:id/renewals */
+export type RenewalResult = { renewed: number; alreadyRenewed: number };
 
 /** A file attached to a lesson item. */
 export type Attachment = { id: string; fileName: string; mimeType: string; size: number; uploadedAt: string };
@@ -93,6 +100,10 @@ export type Enrolment = {
   progress: number;
   completedAt: string | null;
   enrolledAt: string;
+  /** 1, then one more at each re-enrolment before a certificate expires */
+  cycle?: number;
+  /** when the current cycle began (the last re-enrolment); null in the first cycle */
+  renewedAt?: string | null;
 };
 export type EnrolmentRule = {
   id: string;

@@ -16,6 +16,9 @@ export type CourseInput = {
   passMark?: number | null;
   minProgressBeforeFinal?: number | null;
   selfEnrol?: boolean;
+  certificateValidityMonths?: number | null;
+  /** needs certificateValidityMonths */
+  renewalLeadDays?: number | null;
   /** null removes the key (PATCH); omitted keeps it. */
   enrolKey?: string | null;
   trainerIds?: string[];

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { App, Button, Form, Input, Modal, Popconfirm } from 'antd';
-import { CopyOutlined, EditOutlined, InboxOutlined, OrderedListOutlined, SendOutlined } from '@ant-design/icons';
+import { CopyOutlined, EditOutlined, InboxOutlined, OrderedListOutlined, SendOutlined, SyncOutlined } from '@ant-design/icons';
 import { useT } from '../../../lib/i18n';
 import type { Course } from '../types';
 import { usePublishCourse } from '../api/publish-course';
 import { useArchiveCourse } from '../api/archive-course';
 import { useDuplicateCourse } from '../api/duplicate-course';
+import { useRunRenewals } from '../api/run-renewals';
 
 function DuplicateModal({ course, onClose }: { course: Course; onClose: () => void }) {
   const t = useT();
@@ -65,13 +66,14 @@ function DuplicateModal({ course, onClose }: { course: Course; onClose: () => vo
   );
 }
 
-/** Edit / content / publish / archive / duplicate buttons of a course (publish and archive confirm first). */
+/** Edit / content / publish / archive / re-enrol / duplicate buttons of a course (publish, archive and re-enrol confirm first). */
 export function CourseActions({ course }: { course: Course }) {
   const t = useT();
   const navigate = useNavigate();
   const { message } = App.useApp();
   const publish = usePublishCourse();
   const archive = useArchiveCourse();
+  const renewals = useRunRenewals();
   const [duplicating, setDuplicating] = useState(false);
   const archived = course.status === 'archived';
   const onError = (err: Error) => message.error(err.message);
@@ -118,6 +120,23 @@ export function CourseActions({ course }: { course: Course }) {
         >
           <Button icon={<InboxOutlined aria-hidden />} loading={archive.isPending}>
             {t('courses.archive')}
+          </Button>
+        </Popconfirm>
+      )}
+      {course.status === 'published' && course.renewalLeadDays !== null && course.renewalLeadDays !== undefined && (
+        <Popconfirm
+          title={t('courses.runRenewalsConfirm', { n: course.renewalLeadDays })}
+          okText={t('courses.runRenewals')}
+          cancelText={t('common.cancel')}
+          onConfirm={() =>
+            renewals.mutateAsync(course.id).then(
+              (r) => message.success(t('courses.renewalsDone', { renewed: r.renewed, already: r.alreadyRenewed })),
+              onError,
+            )
+          }
+        >
+          <Button icon={<SyncOutlined aria-hidden />} loading={renewals.isPending}>
+            {t('courses.runRenewals')}
           </Button>
         </Popconfirm>
       )}

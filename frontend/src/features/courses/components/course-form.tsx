@@ -31,7 +31,12 @@ type FormValues = {
   enrolKey: string;
   removeEnrolKey: boolean;
   trainerIds: string[];
+  certificateValidityMonths: number | null;
+  renewalLeadDays: number | null;
 };
+
+/** Re-enrolment must start before the validity is over (28 days per month, the shortest): the server's rule. */
+export const maxRenewalLeadDays = (validityMonths: number) => Math.min(365, validityMonths * 28 - 1);
 
 function toValues(course?: Course): FormValues {
   return {
@@ -50,6 +55,8 @@ function toValues(course?: Course): FormValues {
     enrolKey: '',
     removeEnrolKey: false,
     trainerIds: course?.trainerIds ?? [],
+    certificateValidityMonths: course?.certificateValidityMonths ?? null,
+    renewalLeadDays: course?.renewalLeadDays ?? null,
   };
 }
 
@@ -70,6 +77,11 @@ function toInput(v: FormValues, course?: Course): CourseInput {
   };
   // A new course without trainers leaves the field out; an edit always compares it (to remove the last one).
   if (course || (v.trainerIds ?? []).length > 0) input.trainerIds = v.trainerIds ?? [];
+  // Likewise the certificate validity and the re-enrolment lead time (which needs a validity).
+  const validity = v.certificateValidityMonths ?? null;
+  const lead = validity === null ? null : (v.renewalLeadDays ?? null);
+  if (course || validity !== null) input.certificateValidityMonths = validity;
+  if (course || lead !== null) input.renewalLeadDays = lead;
   const key = v.enrolKey?.trim();
   if (key) input.enrolKey = key;
   else if (course?.hasEnrolKey && (v.removeEnrolKey || !v.selfEnrol)) input.enrolKey = null;
@@ -103,6 +115,7 @@ export function CourseForm({
   const update = useUpdateCourse();
   const [error, setError] = useState<string | null>(null);
   const selfEnrol = Form.useWatch('selfEnrol', form);
+  const validityMonths = Form.useWatch('certificateValidityMonths', form) ?? null;
   const pending = create.isPending || update.isPending;
   const required = [{ required: true, whitespace: true, message: t('courses.required') }];
 
@@ -141,7 +154,17 @@ export function CourseForm({
     ) : (
       <Alert type="info" showIcon title={t('cover.afterCreate')} style={{ marginBottom: 16 }} />
     )}
-    <Form form={form} layout="vertical" initialValues={toValues(course)} onFinish={onFinish} disabled={course?.status === 'archived'}>
+    <Form
+      form={form}
+      layout="vertical"
+      initialValues={toValues(course)}
+      onFinish={onFinish}
+      disabled={course?.status === 'archived'}
+      onValuesChange={(changed: Partial<FormValues>) => {
+        // no validity, no re-enrolment before expiry
+        if ('certificateValidityMonths' in changed && changed.certificateValidityMonths == null) form.setFieldValue('renewalLeadDays', null);
+      }}
+    >
       {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 16 }} />}
       <Card>
         <Row gutter={16}>
@@ -198,6 +221,37 @@ export function CourseForm({
           <Col xs={24} md={12}>
             <Form.Item name="minProgressBeforeFinal" label={t('courses.minProgressBeforeFinal')}>
               <InputNumber min={0} max={100} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item
+              name="certificateValidityMonths"
+              label={t('courses.certificateValidityMonths')}
+              extra={t('courses.certificateValidityHint')}
+            >
+              <InputNumber min={1} max={240} precision={0} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item
+              name="renewalLeadDays"
+              label={t('courses.renewalLeadDays')}
+              extra={validityMonths === null ? t('courses.renewalNeedsValidity') : t('courses.renewalLeadDaysHint')}
+              dependencies={['certificateValidityMonths']}
+              rules={[
+                ({ getFieldValue }) => ({
+                  validator: (_rule, value: number | null | undefined) => {
+                    const validity = getFieldValue('certificateValidityMonths') as number | null | undefined;
+                    if (value == null) return Promise.resolve();
+                    if (validity == null) return Promise.reject(new Error(t('courses.renewalNeedsValidity')));
+                    const max = maxRenewalLeadDays(validity);
+                    if (value > max) return Promise.reject(new Error(t('courses.renewalTooLong', { n: max })));
+                    return Promise.resolve();
+                  },
+                }),
+              ]}
+            >
+              <InputNumber min={1} max={365} precision={0} disabled={validityMonths === null} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col xs={24}>

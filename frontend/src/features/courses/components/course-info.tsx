@@ -22,6 +22,16 @@ export function CourseInfo({ course }: { course: Course }) {
         { key: 'seq', label: t('courses.sequential'), children: yesNo(course.sequential) },
         { key: 'pass', label: t('courses.passMark'), children: course.passMark ?? '' },
         { key: 'minp', label: t('courses.minProgressBeforeFinal'), children: course.minProgressBeforeFinal ?? '' },
+        {
+          key: 'validity',
+          label: t('courses.certificateValidity'),
+          children: course.certificateValidityMonths ? t('courses.validityMonths', { n: course.certificateValidityMonths }) : t('courses.noExpiry'),
+        },
+        {
+          key: 'renewal',
+          label: t('courses.renewal'),
+          children: course.renewalLeadDays ? t('courses.renewalDays', { n: course.renewalLeadDays }) : t('courses.noRenewal'),
+        },
         { key: 'self', label: t('courses.selfEnrol'), children: `${yesNo(course.selfEnrol)}${course.hasEnrolKey ? ` · ${t('catalogue.needsKey')}` : ''}` },
         { key: 'counts', label: t('courses.enrolledCount'), children: `${formatNumber(course.enrolledCount)} · ${t('courses.completedCount')}: ${formatNumber(course.completedCount)}` },
         { key: 'updated', label: t('courses.updatedAt'), children: formatDateTime(course.updatedAt) },

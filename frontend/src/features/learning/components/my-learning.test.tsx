@@ -67,4 +67,24 @@ describe('my learning', () => {
     expect(await screen.findByText(/chưa được liên kết với hồ sơ cán bộ/)).toBeInTheDocument();
     expect(fetch.callsTo('GET', '/api/me/learning')).toHaveLength(0);
   });
+
+  it('a course the learner was re-enrolled in before their certificate expires shows as a retake, due on the expiry date', async () => {
+    mockFetch([
+      { method: 'GET', path: '/api/auth/me', respond: { body: makeMe(['learner'], { staffId: 's-1' }) } },
+      {
+        method: 'GET',
+        path: '/api/me/learning',
+        respond: {
+          body: {
+            items: [makeLearningCourse({ status: 'enrolled', progress: 0, cycle: 2, renewedAt: '2026-11-01T01:00:00Z', dueDate: '2026-12-20', completedAt: null })],
+            hoursThisYear: 8,
+          },
+        },
+      },
+    ]);
+    renderApp('/learning');
+    expect(await screen.findByRole('heading', { name: 'Kỹ năng số cơ bản' })).toBeInTheDocument();
+    expect(screen.getByText('Học lại (lần 2)', { selector: '.ant-tag' })).toBeInTheDocument();
+    expect(screen.getByText('Hạn hoàn thành: 20/12/2026', { exact: false })).toBeInTheDocument();
+  });
 });

@@ -30,6 +30,7 @@ function LearningCard({ course }: { course: LearningCourse }) {
         </Typography.Title>
         <Flex wrap gap={4}>
           <Tag>{t(`learning.source.${course.source}`)}</Tag>
+          {(course.cycle ?? 1) > 1 && <Tag color={TAG.blue}>{t('learning.renewal', { n: course.cycle ?? 1 })}</Tag>}
           {done && (
             <Tag color={TAG.green} icon={<CheckCircleOutlined aria-hidden />}>
               {t('learning.filter.completed')}
