@@ -66,5 +66,6 @@ if (typeof globalThis.MessageChannel === 'undefined') {
   Object.assign(globalThis, { MessageChannel: MessageChannelPolyfill });
 }
 
-// antd screens are heavy in jsdom; give async queries more time than the 1 s default.
-configure({ asyncUtilTimeout: 8000 });
+// antd screens are heavy in jsdom, and the machine is shared (one screen took 9 s to render under load): give async
+// queries far more time than the 1 s default; a query for something that never appears still fails.
+configure({ asyncUtilTimeout: 20000 });
