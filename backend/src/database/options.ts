@@ -15,6 +15,7 @@ import { Targets1764900000000 } from './migrations/1764900000000-Targets';
 import { Reports1764950000000 } from './migrations/1764950000000-Reports';
 import { Certificates1764960000000 } from './migrations/1764960000000-Certificates';
 import { CertificateRenewal1764970000000 } from './migrations/1764970000000-CertificateRenewal';
+import { TargetSpeed1764980000000 } from './migrations/1764980000000-TargetSpeed';
 
 // DATE columns stay 'YYYY-MM-DD' strings: no time zone can shift a calendar date.
 types.setTypeParser(1082, (v: string) => v);
@@ -32,6 +33,7 @@ export const MIGRATIONS = [
   Reports1764950000000,
   Certificates1764960000000,
   CertificateRenewal1764970000000,
+  TargetSpeed1764980000000,
 ];
 
 /** The one place that builds TypeORM options: migrations only, never synchronize. */

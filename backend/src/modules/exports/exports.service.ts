@@ -167,6 +167,9 @@ export class ExportsService {
     await qr.connect();
     await qr.startTransaction('REPEATABLE READ');
     await qr.query('SET TRANSACTION READ ONLY');
+    // the cursor is read to the end: plan for the whole list, not for the first rows (PostgreSQL's default for cursors);
+    // JIT compilation and per-worker hash tables cost more than they save here (see TargetsService.readOnly)
+    await qr.query('SET LOCAL cursor_tuple_fraction = 1; SET LOCAL jit = off; SET LOCAL max_parallel_workers_per_gather = 0');
     return qr;
   }
 

@@ -57,7 +57,8 @@ const VALID_FROM = `CASE WHEN $8::int IS NULL THEN '-infinity'::timestamptz
  * CTE `people`: one row per person of the population on $2 with `trained`, `trained_at`, `trained_source`.
  * Parameters: see figureParams. Extra parameters of the caller start at $11.
  */
-export function peopleCte(withClasses: boolean): string {
+export function peopleCte(withClasses: boolean, light = false): string {
+  if (light) return countsCte(withClasses);
   const attendance = withClasses
     ? `att AS (
         SELECT r.staff_id, min(s.starts_at) AS first_at
@@ -127,6 +128,71 @@ export function peopleCte(withClasses: boolean): string {
           WHEN pe.any_at THEN pe.any_source WHEN pe.all_at THEN 'internal' WHEN pe.att_at THEN 'attendance' END AS trained_source,
         CASE least(pe.any_at, pe.all_at, pe.att_at) WHEN pe.any_at THEN pe.any_id WHEN pe.all_at THEN pe.all_id END AS completion_id
       FROM people pe
+    )`;
+}
+
+/**
+ * The same `pop` and `judged` (population, trained, trained_at) for counting only: no source or completion id per
+ * person (no ordered aggregates), and the trained people are found over the whole roster and matched to the population
+ * by a hash join, instead of probing the population for each completion and mark. Same parameters as peopleCte.
+ */
+function countsCte(withClasses: boolean): string {
+  const attendance = withClasses
+    ? `att AS (
+        SELECT r.staff_id, min(s.starts_at) AS first_at
+        FROM class_sessions s
+        JOIN attendance_marks m ON m.session_id = s.id
+        JOIN class_roster r ON r.id = m.roster_id
+        WHERE s.class_id = ANY($10::uuid[]) AND m.status IN ('present','late') AND s.status <> 'cancelled' AND s.starts_at < ${END}
+          AND r.class_id = ANY($10::uuid[]) AND r.staff_id IS NOT NULL
+        GROUP BY r.staff_id
+      ),`
+    : `att AS (SELECT NULL::uuid AS staff_id, NULL::timestamptz AS first_at WHERE false),`;
+  return `
+    pop AS (
+      SELECT h.staff_id, h.unit_id, h.category, h.dt_role, h.status, h.leave_kind
+      FROM staff_history h
+      WHERE h.unit_id = ANY($1::uuid[]) AND h.valid_from <= $2::date AND (h.valid_to IS NULL OR h.valid_to > $2::date)
+        AND h.status <> 'left' AND cardinality($10::uuid[]) >= 0
+        AND (cardinality($3::text[]) = 0 OR h.category = ANY($3::text[]))
+        AND (cardinality($4::text[]) = 0 OR h.dt_role = ANY($4::text[]))
+    ),
+    qual AS (
+      SELECT c.staff_id, c.course_id, c.completed_at, true AS any_ok
+      FROM completions c
+      WHERE c.status = 'approved' AND c.course_id = ANY($6::uuid[])
+        AND c.completed_at < ${END} AND c.completed_at >= ${VALID_FROM}
+        AND (c.source = 'internal' OR c.reviewed_at < ${END})
+      UNION ALL
+      SELECT c.staff_id, c.course_id, c.completed_at, false
+      FROM completions c
+      WHERE c.status = 'approved' AND c.course_id = ANY($5::uuid[]) AND NOT c.course_id = ANY($6::uuid[])
+        AND c.completed_at < ${END} AND c.completed_at >= ${VALID_FROM}
+        AND (c.source = 'internal' OR c.reviewed_at < ${END})
+      UNION ALL
+      SELECT c.staff_id, c.course_id, c.completed_at, true
+      FROM completions c
+      WHERE c.status = 'approved' AND c.source <> 'internal'
+        AND (c.source = ANY($7::text[]) OR c.tags && $9::text[])
+        AND (c.course_id IS NULL OR NOT (c.course_id = ANY($6::uuid[]) OR c.course_id = ANY($5::uuid[])))
+        AND c.completed_at < ${END} AND c.completed_at >= ${VALID_FROM} AND c.reviewed_at < ${END}
+    ),
+    tr AS (
+      SELECT q.staff_id,
+        min(q.completed_at) FILTER (WHERE q.any_ok) AS any_at,
+        count(DISTINCT q.course_id) FILTER (WHERE q.course_id = ANY($5::uuid[])) AS n_all,
+        max(q.completed_at) FILTER (WHERE q.course_id = ANY($5::uuid[])) AS all_at
+      FROM qual q
+      GROUP BY q.staff_id
+    ),
+    ${attendance}
+    judged AS (
+      SELECT p.*,
+        least(tr.any_at, CASE WHEN cardinality($5::uuid[]) > 0 AND tr.n_all = cardinality($5::uuid[]) THEN tr.all_at END, att.first_at) AS trained_at,
+        (tr.any_at IS NOT NULL OR (cardinality($5::uuid[]) > 0 AND tr.n_all = cardinality($5::uuid[])) OR att.first_at IS NOT NULL) AS trained
+      FROM pop p
+      LEFT JOIN tr ON tr.staff_id = p.staff_id
+      LEFT JOIN att ON att.staff_id = p.staff_id
     )`;
 }
 

@@ -206,7 +206,7 @@ export class TargetsService {
 
   private async figures(runner: EntityManager, target: Row, unitIds: string[], asOf: string, tagged: string[]) {
     const [r] = await runner.query(
-      `WITH ${peopleCte(target.class_ids.length > 0)} SELECT ${FIGURES_SELECT} FROM judged`,
+      `WITH ${peopleCte(target.class_ids.length > 0, true)} SELECT ${FIGURES_SELECT} FROM judged`,
       figureParams(target as TargetRule, unitIds, asOf, tagged),
     );
     return r as FigureRow;
@@ -285,7 +285,7 @@ export class TargetsService {
       const tagged = await this.taggedCourses(tx, target);
       const share = Number(target.target_share);
       const params = figureParams(target as TargetRule, units, asOf, tagged);
-      const cte = peopleCte(target.class_ids.length > 0);
+      const cte = peopleCte(target.class_ids.length > 0, true);
       const total = toFigures(await this.figures(tx, target, units, asOf, tagged), share);
       if (q.by === 'category' || q.by === 'dtRole') {
         const col = q.by === 'category' ? 'category' : 'dt_role';
@@ -389,7 +389,7 @@ export class TargetsService {
       const units = await this.units(actor, target, dto.unitId, tx);
       const tagged = await this.taggedCourses(tx, target);
       const rows = await tx.query(
-        `WITH ${peopleCte(target.class_ids.length > 0)} SELECT staff_id FROM judged WHERE NOT trained`,
+        `WITH ${peopleCte(target.class_ids.length > 0, true)} SELECT staff_id FROM judged WHERE NOT trained`,
         figureParams(target as TargetRule, units, asOf, tagged),
       );
       return rows.map((r: Row) => r.staff_id);
@@ -403,6 +403,9 @@ export class TargetsService {
   private readOnly<T>(fn: (tx: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction('REPEATABLE READ', async (tx) => {
       await tx.query('SET TRANSACTION READ ONLY');
+      // the figures are hash joins over the whole population: a parallel plan builds every hash table once per worker
+      // (twice the CPU on a 2-core server for no gain), and JIT compilation costs more than it saves at this size
+      await tx.query('SET LOCAL max_parallel_workers_per_gather = 0; SET LOCAL jit = off');
       return fn(tx);
     });
   }
