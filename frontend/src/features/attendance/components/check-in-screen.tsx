@@ -149,7 +149,7 @@ export function CheckInScreen({ sessionId }: { sessionId: string }) {
                 data-check-in-url={url}
                 style={{ display: 'inline-block', padding: 8, background: '#fff', border: '1px solid #f0f0f0', width: 'min(80vw, 60vh, 480px)' }}
               >
-                <QrCode text={url} label={t('att.screen.qrLabel')} />
+                <QrCode text={url} label={t('att.screen.qrLabel')} size="100%" />
               </div>
               <Countdown until={data.validUntil} serverTime={data.serverTime} fetchedAt={screen.dataUpdatedAt} step={data.stepSeconds} />
               <div style={{ fontSize: 18, marginTop: 12 }}>{t('att.screen.orType', { url: `${origin}/check-in` })}</div>
