@@ -94,16 +94,28 @@ export async function prepareTargets(ds, wardId, log, { completions: want = 1_00
       RETURNING id`,
       [wardId],
     );
+    // the export's target: the same counting rule over the whole roster (every category: ≥ 100,000 people)
+    const [everyone] = await q(
+      `INSERT INTO targets (code, name, policy_ref, unit_id, categories, dt_roles, course_ids, course_tags, external_sources, class_ids,
+         validity_years, target_share, start_date, deadline)
+       SELECT 'BENCH-ALL', 'Chỉ tiêu thử tải: toàn bộ danh sách', policy_ref, unit_id,
+              '{cadre,civil_servant,public_employee,contract_worker,armed_forces,citizen}', dt_roles, course_ids, course_tags, external_sources,
+              class_ids, validity_years, target_share, start_date, deadline
+         FROM targets WHERE id = $1
+      RETURNING id`,
+      [target.id],
+    );
     await q(`VACUUM (ANALYZE) completions, classes, class_sessions, class_roster, attendance_marks, targets`);
-    return { targetId: target.id, completions: total, marks };
+    return { targetId: target.id, exportTargetId: everyone.id, completions: total, marks };
   } finally {
     await qr.release();
   }
 }
 
 const bearer = (ctx) => ({ authorization: `Bearer ${ctx.token}` });
-const goal = (s, ctx) => `p95 ${s.p95_ms.toFixed(1)} ms vs goal ${TARGET_GOAL_MS} ms: ${s.p95_ms < TARGET_GOAL_MS ? 'met' : 'MISSED'}`
-  + (ctx.rawSql?.[s.name] ? `; raw SQL ${ctx.rawSql[s.name].toFixed(1)} ms (API ÷ SQL at p50: ${(s.p50_ms / ctx.rawSql[s.name]).toFixed(2)})` : '');
+/** The goal, and the raw SQL time of the same query measured in the same run (`name`: the scenario's). */
+const goal = (name, s, ctx) => `p95 ${s.p95_ms.toFixed(1)} ms vs goal ${TARGET_GOAL_MS} ms: ${s.p95_ms < TARGET_GOAL_MS ? 'met' : 'MISSED'}`
+  + (ctx.rawSql?.[name] ? `; raw SQL ${ctx.rawSql[name].toFixed(1)} ms (API ÷ SQL at p50: ${(s.p50_ms / ctx.rawSql[name]).toFixed(2)})` : '');
 
 export const TARGET_SCENARIOS = [
   {
@@ -111,35 +123,35 @@ export const TARGET_SCENARIOS = [
     target: 'app',
     concurrency: 4,
     makeRequest: (ctx) => ({ method: 'GET', path: `/api/targets/${ctx.targets.targetId}/summary`, headers: bearer(ctx) }),
-    notes: (s, ctx) => `${goal(s, ctx)}; population of ${ctx.people} people, ${ctx.targets.completions} completions, ${ctx.targets.marks} marks; today (two as-of computations: now and 3 months earlier, for the pace)`,
+    notes: (s, ctx) => `${goal('target summary', s, ctx)}; population of ${ctx.people} people, ${ctx.targets.completions} completions, ${ctx.targets.marks} marks; today (two as-of computations: now and 3 months earlier, for the pace)`,
   },
   {
     name: 'target summary, past date',
     target: 'app',
     concurrency: 4,
     makeRequest: (ctx) => ({ method: 'GET', path: `/api/targets/${ctx.targets.targetId}/summary?asOf=${PAST}`, headers: bearer(ctx) }),
-    notes: (s, ctx) => `${goal(s, ctx)}; as of ${PAST}`,
+    notes: (s, ctx) => `${goal('target summary, past date', s, ctx)}; as of ${PAST}`,
   },
   {
     name: 'target breakdown by unit',
     target: 'app',
     concurrency: 4,
     makeRequest: (ctx) => ({ method: 'GET', path: `/api/targets/${ctx.targets.targetId}/breakdown?by=unit`, headers: bearer(ctx) }),
-    notes: (s, ctx) => `${goal(s, ctx)}; ${ctx.units ?? 60}+ units, each with its subtree`,
+    notes: (s, ctx) => `${goal('target breakdown by unit', s, ctx)}; ${ctx.units ?? 60}+ units, each with its subtree`,
   },
   {
     name: 'target breakdown by unit, past date',
     target: 'app',
     concurrency: 4,
     makeRequest: (ctx) => ({ method: 'GET', path: `/api/targets/${ctx.targets.targetId}/breakdown?by=unit&asOf=${PAST}`, headers: bearer(ctx) }),
-    notes: (s, ctx) => `${goal(s, ctx)}; as of ${PAST}`,
+    notes: (s, ctx) => `${goal('target breakdown by unit, past date', s, ctx)}; as of ${PAST}`,
   },
   {
     name: 'untrained list of one unit',
     target: 'app',
     concurrency: 4,
     makeRequest: (ctx) => ({ method: 'GET', path: `/api/targets/${ctx.targets.targetId}/people?trained=false&unitId=${ctx.unitId}&page=1&pageSize=20`, headers: bearer(ctx) }),
-    notes: (s, ctx) => `${goal(s, ctx)}; unit of ${ctx.unitSize} people, first page of 20, Vietnamese order, with their open enrolment`,
+    notes: (s, ctx) => `${goal('untrained list of one unit', s, ctx)}; unit of ${ctx.unitSize} people, first page of 20, Vietnamese order, with their open enrolment`,
   },
 ];
 
@@ -165,7 +177,9 @@ export async function rawSqlTimes(Client, dbUrl, requireDist, ctx) {
       ts.sort((a, b) => a - b);
       return ts[3];
     };
-    const cte = peopleCte(target.class_ids.length > 0);
+    // as the API runs them: the counting form of the CTE, no parallel workers, no JIT (TargetsService.readOnly)
+    await c.query('SET max_parallel_workers_per_gather = 0; SET jit = off');
+    const cte = peopleCte(target.class_ids.length > 0, true);
     const out = {};
     for (const [name, asOf] of [['target summary', ctx.today], ['target summary, past date', PAST]]) {
       // the summary runs the figures twice (now and three months before, for the pace)
@@ -193,14 +207,17 @@ function rssMb(pid, fs) {
   }
 }
 
-/** One 100,000-row XLSX export (the whole population): time, bytes, and the server's peak RSS while it streams. */
+/**
+ * One export of the whole population of the roster-wide target (≥ 100,000 rows, every column HR asks for), from a
+ * server just started: time, bytes, and the server's RSS before and at its peak while it streams.
+ */
 export async function measureExport(app, ctx, send, http, fs, format = 'xlsx') {
   const before = rssMb(app.pid, fs);
   let peak = before;
   const timer = setInterval(() => { peak = Math.max(peak, rssMb(app.pid, fs)); }, 50);
   const t0 = performance.now();
   const res = await send(new http.Agent(), app.port, {
-    method: 'GET', path: `/api/exports/target-people.${format}?targetId=${ctx.targets.targetId}`, headers: bearer(ctx),
+    method: 'GET', path: `/api/exports/target-people.${format}?targetId=${ctx.targets.exportTargetId ?? ctx.targets.targetId}`, headers: bearer(ctx),
   });
   const ms = performance.now() - t0;
   clearInterval(timer);
@@ -209,8 +226,8 @@ export async function measureExport(app, ctx, send, http, fs, format = 'xlsx') {
   return {
     name: `export ${rows.toLocaleString('en')} rows (${format.toUpperCase()})`,
     p50_ms: ms, p95_ms: ms, p99_ms: ms, rps: 0,
-    notes: `one streamed export of the whole population: ${(ms / 1000).toFixed(1)} s (goal < 10 s: ${ms < 10000 ? 'met' : 'MISSED'}), `
-      + `${(res.body.length / 1048576).toFixed(1)} MB, server RSS ${before.toFixed(0)} → peak ${peak.toFixed(0)} MB `
+    notes: `one streamed export of the whole roster: ${(ms / 1000).toFixed(1)} s (goal < 10 s: ${ms < 10000 ? 'met' : 'MISSED'}), `
+      + `${(res.body.length / 1048576).toFixed(1)} MB; server RSS ${before.toFixed(0)} MB at rest → peak ${peak.toFixed(0)} MB `
       + `(goal < 250 MB: ${peak < 250 ? 'met' : 'MISSED'}); HTTP ${res.status}`,
   };
 }
