@@ -1,9 +1,9 @@
 /**
  * Lists for HR as they expect them: the columns of the Vietnamese forms, people in Vietnamese order, optionally
- * grouped by unit, written as a stream (XLSX through ExcelJS's streaming writer, or CSV UTF-8 with BOM) so that
+ * grouped by unit, written as a stream (XLSX through a streamed ZIP, or CSV UTF-8 with BOM) so that
  * 100,000 rows never sit in memory. Text cells that a spreadsheet would read as a formula are neutralised.
  */
-import * as ExcelJS from 'exceljs';
+import archiver from 'archiver';
 import { PassThrough, Writable } from 'node:stream';
 
 export const HR_COLUMNS = [
@@ -94,51 +94,86 @@ export function csvWriter(out: PassThrough, meta: HrSheetMeta): HrWriter {
   };
 }
 
+/** XML text: escaped, without the control characters XML cannot hold. */
+const xml = (v: string) =>
+  v.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const COLS = HR_COLUMNS.map((_, i) => String.fromCharCode(65 + i)); // A..N
+const LAST_COL = COLS[COLS.length - 1];
+/** Excel's day number of a calendar date (the 1900 date system). */
+const serial = (d: string) => (Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) - Date.UTC(1899, 11, 30)) / 86400000;
+
+/** Cell styles of styles.xml: 0 plain, 1 title, 2 header, 3 unit group, 4 date. */
+const STYLE = { plain: 0, title: 1, header: 2, group: 3, date: 4 } as const;
+const STYLES_XML = `<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
+<numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/></numFmts>
+<fonts count="4"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="13"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="11"/><color rgb="FFFFFFFF"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>
+<fills count="4"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="FF1F4E79"/><bgColor indexed="64"/></patternFill></fill><fill><patternFill patternType="solid"><fgColor rgb="FFDDEBF7"/><bgColor indexed="64"/></patternFill></fill></fills>
+<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>
+<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>
+<cellXfs count="5"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="0" fontId="2" fillId="2" borderId="0" xfId="0" applyFont="1" applyFill="1" applyAlignment="1"><alignment horizontal="center" vertical="center" wrapText="1"/></xf><xf numFmtId="0" fontId="3" fillId="3" borderId="0" xfId="0" applyFont="1" applyFill="1"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>
+<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>
+</styleSheet>`;
+
+/**
+ * XLSX written as it goes: the worksheet's rows go through a deflate stream straight into the ZIP sent to the client
+ * (archiver), with text in the cells themselves (inline strings, no shared-string table), so neither the rows nor the
+ * file are ever held in memory whatever the length of the list, and the first bytes leave at once (the SPA's progress
+ * bar). Title row, styled header frozen under it with a filter, column widths, dates as real dates (dd/mm/yyyy), A4
+ * landscape fitted to the page width.
+ */
 export function xlsxWriter(out: PassThrough, meta: HrSheetMeta): HrWriter {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  wb.creator = 'Nền tảng bồi dưỡng phường Đăk Bla';
-  const ws = wb.addWorksheet(meta.sheetName.slice(0, 31), {
-    views: [{ state: 'frozen', ySplit: 2 }],
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
-  });
-  ws.columns = HR_COLUMNS.map((c) => ({ key: c.key, width: c.width }));
-  const title = ws.addRow([neutralise(`${meta.title} (tính đến ngày ${vnDate(meta.asOf)})`)]);
-  title.font = { bold: true, size: 13 };
-  title.commit();
-  const head = ws.addRow(HR_COLUMNS.map((c) => c.header));
-  head.font = { bold: true, color: { argb: 'FFFFFFFF' } };
-  head.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F4E79' } };
-  head.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
-  head.height = 30;
-  head.commit();
-  ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: HR_COLUMNS.length } };
+  const zip = archiver('zip', { zlib: { level: 6 } });
+  zip.on('error', (e) => out.destroy(e));
+  zip.pipe(out);
+  const sheetName = xml(meta.sheetName.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31));
+  const part = (name: string, body: string) => zip.append(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${body}`, { name });
+  part('[Content_Types].xml', `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>`);
+  part('_rels/.rels', `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>`);
+  part('docProps/core.xml', `<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>${xml(meta.title)}</dc:title><dc:creator>Nền tảng bồi dưỡng phường Đăk Bla</dc:creator><dcterms:created xsi:type="dcterms:W3CDTF">${new Date().toISOString().slice(0, 19)}Z</dcterms:created></cp:coreProperties>`);
+  part('xl/workbook.xml', `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><bookViews><workbookView/></bookViews><sheets><sheet name="${sheetName}" sheetId="1" r:id="rId1"/></sheets><definedNames><definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'${sheetName.replace(/'/g, "''")}'!$A$2:$${LAST_COL}$2</definedName></definedNames></workbook>`);
+  part('xl/_rels/workbook.xml.rels', `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`);
+  part('xl/styles.xml', STYLES_XML);
+
+  const sheet = new PassThrough({ highWaterMark: 64 * 1024 });
+  zip.append(sheet, { name: 'xl/worksheets/sheet1.xml' });
+  let r = 0;
+  const text = (col: number, v: string | null, style: number = STYLE.plain) =>
+    v === null || v === '' ? '' : `<c r="${COLS[col]}${r}"${style ? ` s="${style}"` : ''} t="inlineStr"><is><t xml:space="preserve">${xml(neutralise(v))}</t></is></c>`;
+  const num = (col: number, v: number | null, style: number = STYLE.plain) =>
+    v === null || !Number.isFinite(v) ? '' : `<c r="${COLS[col]}${r}"${style ? ` s="${style}"` : ''}><v>${v}</v></c>`;
+  const row = (cells: string, style?: number, height?: number) =>
+    `<row r="${r}"${style ? ` s="${style}" customFormat="1"` : ''}${height ? ` ht="${height}" customHeight="1"` : ''}>${cells}</row>`;
+
+  sheet.write(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><sheetViews><sheetView workbookViewId="0"><pane ySplit="2" topLeftCell="A3" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A3" sqref="A3"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/><cols>${HR_COLUMNS.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`).join('')}</cols><sheetData>`);
+  r = 1;
+  sheet.write(row(text(0, `${meta.title} (tính đến ngày ${vnDate(meta.asOf)})`, STYLE.title), STYLE.title, 20));
+  r = 2;
+  sheet.write(row(HR_COLUMNS.map((c, i) => text(i, c.header, STYLE.header)).join(''), STYLE.header, 30));
   let n = 0;
   let stt = 0;
-  const text = (v: string | null) => (v === null ? null : neutralise(v));
   return {
     get rows() { return n; },
     async group(label, count) {
       stt = 0;
-      const g = ws.addRow([null, neutralise(`${label} (${count} người)`)]);
-      g.font = { bold: true };
-      g.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
-      g.commit();
-      await drained(out);
+      r += 1;
+      sheet.write(row(text(1, `${label} (${count} người)`, STYLE.group), STYLE.group));
+      await drained(sheet);
     },
-    async row(r) {
+    async row(x) {
       n += 1;
       stt += 1;
-      const row = ws.addRow([
-        stt, text(r.fullName), r.birthYear, text(r.gender), text(r.position), text(r.unit), text(r.category), text(r.dtRole), text(r.course),
-        r.completedOn ? new Date(`${r.completedOn}T00:00:00Z`) : null, r.score, r.hours, text(r.source), text(r.note),
-      ]);
-      row.getCell(10).numFmt = 'dd/mm/yyyy';
-      row.commit();
-      if (n % 200 === 0) await drained(out);
+      r += 1;
+      sheet.write(row(
+        num(0, stt) + text(1, x.fullName) + num(2, x.birthYear) + text(3, x.gender) + text(4, x.position) + text(5, x.unit)
+        + text(6, x.category) + text(7, x.dtRole) + text(8, x.course) + (x.completedOn ? num(9, serial(x.completedOn), STYLE.date) : '')
+        + num(10, x.score) + num(11, x.hours) + text(12, x.source) + text(13, x.note),
+      ));
+      if (n % 200 === 0) await drained(sheet);
     },
     async end() {
-      ws.commit();
-      await wb.commit();
+      sheet.end(`</sheetData><autoFilter ref="A2:${LAST_COL}2"/><pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/></worksheet>`);
+      await zip.finalize();
     },
   };
 }
