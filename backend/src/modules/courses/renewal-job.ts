@@ -1,4 +1,5 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { IntervalJob } from '../../common/jobs/interval-job';
 import { APP_CONFIG, AppConfig } from '../../config/env';
 import { RenewalResultDto } from './courses.dto';
 import { RenewalsService } from './renewals.service';
@@ -10,40 +11,15 @@ import { RenewalsService } from './renewals.service';
  * renewal locks its enrolment and a certificate is renewed once). Stopped (and awaited) when the app shuts down.
  */
 @Injectable()
-export class RenewalJob implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger('RenewalJob');
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> | null = null;
+export class RenewalJob extends IntervalJob<RenewalResultDto & { failed: number }> {
+  protected readonly logger = new Logger('RenewalJob');
 
-  constructor(private readonly renewals: RenewalsService, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
-
-  onApplicationBootstrap(): void {
-    const ms = this.config.certificateRenewalIntervalMs;
-    if (!ms) return;
-    this.timer = setInterval(() => { void this.tick(); }, ms);
-    this.timer.unref();
+  constructor(private readonly renewals: RenewalsService, @Inject(APP_CONFIG) private readonly config: AppConfig) {
+    super();
   }
 
-  async onModuleDestroy(): Promise<void> {
-    this.stop();
-    await this.running?.catch(() => undefined);
-  }
-
-  stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-  }
-
-  private async tick(): Promise<void> {
-    if (this.running) return;
-    this.running = this.runOnce().catch((e) => {
-      this.logger.error(`renewal run failed: ${e instanceof Error ? e.message : String(e)}`);
-    });
-    try {
-      await this.running;
-    } finally {
-      this.running = null;
-    }
+  protected intervalMs(): number {
+    return this.config.certificateRenewalIntervalMs;
   }
 
   /** One run: renews everyone due now; returns the counts. */

@@ -1,5 +1,6 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { IntervalJob } from '../../common/jobs/interval-job';
 import { AttemptsService } from './attempts.service';
 
 /**
@@ -9,43 +10,17 @@ import { AttemptsService } from './attempts.service';
  * share the work without waiting on each other. Stopped (and awaited) when the app shuts down.
  */
 @Injectable()
-export class QuizFinaliser implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger('QuizFinaliser');
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<number> | null = null;
+export class QuizFinaliser extends IntervalJob<number> {
+  protected readonly logger = new Logger('QuizFinaliser');
   /** attempts whose finalising failed in this process: skipped so one bad row cannot block the queue */
   private readonly failed = new Set<string>();
 
-  constructor(private readonly dataSource: DataSource, private readonly attempts: AttemptsService) {}
-
-  onApplicationBootstrap(): void {
-    const ms = Number(process.env.QUIZ_FINALISER_INTERVAL_MS ?? 15_000);
-    if (!Number.isFinite(ms) || ms <= 0) return;
-    this.timer = setInterval(() => { void this.tick(); }, ms);
-    this.timer.unref();
+  constructor(private readonly dataSource: DataSource, private readonly attempts: AttemptsService) {
+    super();
   }
 
-  async onModuleDestroy(): Promise<void> {
-    this.stop();
-    await this.running?.catch(() => undefined);
-  }
-
-  stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-  }
-
-  private async tick(): Promise<void> {
-    if (this.running) return;
-    this.running = this.runOnce().catch((e) => {
-      this.logger.error(`finaliser run failed: ${e instanceof Error ? e.message : String(e)}`);
-      return 0;
-    });
-    try {
-      await this.running;
-    } finally {
-      this.running = null;
-    }
+  protected intervalMs(): number {
+    return Number(process.env.QUIZ_FINALISER_INTERVAL_MS ?? 15_000);
   }
 
   /** Finalises up to `limit` overdue attempts; returns how many. */

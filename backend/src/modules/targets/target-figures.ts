@@ -53,51 +53,62 @@ const END = `(($2::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')`;
 const VALID_FROM = `CASE WHEN $8::int IS NULL THEN '-infinity'::timestamptz
   ELSE (($2::date + 1 - make_interval(years => $8::int))::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh') END`;
 
+/** The population on $2: the staff_history periods covering the day, in the units, categories and DT roles. */
+const POP_WHERE = `h.unit_id = ANY($1::uuid[]) AND h.valid_from <= $2::date AND (h.valid_to IS NULL OR h.valid_to > $2::date)
+        AND h.status <> 'left' AND cardinality($10::uuid[]) >= 0 -- $10 (classes) is read by att when the target has classes
+        AND (cardinality($3::text[]) = 0 OR h.category = ANY($3::text[]))
+        AND (cardinality($4::text[]) = 0 OR h.dt_role = ANY($4::text[]))`;
+
+/**
+ * The qualifying completions by the end of $2 within the validity window, with `cols` of each and `any_ok` (true: it
+ * counts on its own; false: one of the courses that must all be completed): the chosen or tagged courses, the
+ * all-mode courses, and approved external completions of a chosen source or tag.
+ */
+const qualifying = (cols: string) => `
+      SELECT ${cols}, true AS any_ok
+      FROM completions c
+      WHERE c.status = 'approved' AND c.course_id = ANY($6::uuid[])
+        AND c.completed_at < ${END} AND c.completed_at >= ${VALID_FROM}
+        AND (c.source = 'internal' OR c.reviewed_at < ${END})
+      UNION ALL
+      SELECT ${cols}, false
+      FROM completions c
+      WHERE c.status = 'approved' AND c.course_id = ANY($5::uuid[]) AND NOT c.course_id = ANY($6::uuid[])
+        AND c.completed_at < ${END} AND c.completed_at >= ${VALID_FROM}
+        AND (c.source = 'internal' OR c.reviewed_at < ${END})
+      UNION ALL
+      SELECT ${cols}, true
+      FROM completions c
+      WHERE c.status = 'approved' AND c.source <> 'internal'
+        AND (c.source = ANY($7::text[]) OR c.tags && $9::text[])
+        AND (c.course_id IS NULL OR NOT (c.course_id = ANY($6::uuid[]) OR c.course_id = ANY($5::uuid[])))
+        AND c.completed_at < ${END} AND c.completed_at >= ${VALID_FROM} AND c.reviewed_at < ${END}`;
+
+/** The first attended session (present or late) of the chosen classes by the end of $2, per person; `where` narrows it. */
+const attended = (withClasses: boolean, where: string) => withClasses
+  ? `att AS (
+        SELECT r.staff_id, min(s.starts_at) AS first_at
+        FROM class_sessions s
+        JOIN attendance_marks m ON m.session_id = s.id
+        JOIN class_roster r ON r.id = m.roster_id
+        WHERE s.class_id = ANY($10::uuid[]) AND m.status IN ('present','late') AND s.status <> 'cancelled' AND s.starts_at < ${END}
+          AND ${where}
+        GROUP BY r.staff_id
+      ),`
+  : `att AS (SELECT NULL::uuid AS staff_id, NULL::timestamptz AS first_at WHERE false),`;
+
 /**
  * CTE `people`: one row per person of the population on $2 with `trained`, `trained_at`, `trained_source`.
  * Parameters: see figureParams. Extra parameters of the caller start at $11.
  */
 export function peopleCte(withClasses: boolean, light = false): string {
   if (light) return countsCte(withClasses);
-  const attendance = withClasses
-    ? `att AS (
-        SELECT r.staff_id, min(s.starts_at) AS first_at
-        FROM attendance_marks m
-        JOIN class_sessions s ON s.id = m.session_id
-        JOIN class_roster r ON r.id = m.roster_id
-        WHERE s.class_id = ANY($10::uuid[]) AND m.status IN ('present','late') AND s.status <> 'cancelled' AND s.starts_at < ${END}
-          AND r.staff_id IN (SELECT staff_id FROM pop)
-        GROUP BY r.staff_id
-      ),`
-    : `att AS (SELECT NULL::uuid AS staff_id, NULL::timestamptz AS first_at WHERE false),`;
+  const attendance = attended(withClasses, 'r.staff_id IN (SELECT staff_id FROM pop)');
   return `
     pop AS MATERIALIZED (
-      SELECT h.staff_id, h.unit_id, h.category, h.dt_role, h.status, h.leave_kind
-      FROM staff_history h
-      WHERE h.unit_id = ANY($1::uuid[]) AND h.valid_from <= $2::date AND (h.valid_to IS NULL OR h.valid_to > $2::date)
-        AND h.status <> 'left' AND cardinality($10::uuid[]) >= 0 -- $10 (classes) is read by att when the target has classes
-        AND (cardinality($3::text[]) = 0 OR h.category = ANY($3::text[]))
-        AND (cardinality($4::text[]) = 0 OR h.dt_role = ANY($4::text[]))
+      SELECT h.staff_id, h.unit_id, h.category, h.dt_role, h.status, h.leave_kind FROM staff_history h WHERE ${POP_WHERE}
     ),
-    qual AS (
-      SELECT c.id, c.staff_id, c.course_id, c.completed_at, c.source, true AS any_ok
-      FROM completions c
-      WHERE c.status = 'approved' AND c.course_id = ANY($6::uuid[])
-        AND c.completed_at < ${END} AND c.completed_at >= ${VALID_FROM}
-        AND (c.source = 'internal' OR c.reviewed_at < ${END})
-      UNION ALL
-      SELECT c.id, c.staff_id, c.course_id, c.completed_at, c.source, false
-      FROM completions c
-      WHERE c.status = 'approved' AND c.course_id = ANY($5::uuid[]) AND NOT c.course_id = ANY($6::uuid[])
-        AND c.completed_at < ${END} AND c.completed_at >= ${VALID_FROM}
-        AND (c.source = 'internal' OR c.reviewed_at < ${END})
-      UNION ALL
-      SELECT c.id, c.staff_id, c.course_id, c.completed_at, c.source, true
-      FROM completions c
-      WHERE c.status = 'approved' AND c.source <> 'internal'
-        AND (c.source = ANY($7::text[]) OR c.tags && $9::text[])
-        AND (c.course_id IS NULL OR NOT (c.course_id = ANY($6::uuid[]) OR c.course_id = ANY($5::uuid[])))
-        AND c.completed_at < ${END} AND c.completed_at >= ${VALID_FROM} AND c.reviewed_at < ${END}
+    qual AS (${qualifying('c.id, c.staff_id, c.course_id, c.completed_at, c.source')}
     ),
     tr AS (
       SELECT q.staff_id,
@@ -137,45 +148,12 @@ export function peopleCte(withClasses: boolean, light = false): string {
  * by a hash join, instead of probing the population for each completion and mark. Same parameters as peopleCte.
  */
 function countsCte(withClasses: boolean): string {
-  const attendance = withClasses
-    ? `att AS (
-        SELECT r.staff_id, min(s.starts_at) AS first_at
-        FROM class_sessions s
-        JOIN attendance_marks m ON m.session_id = s.id
-        JOIN class_roster r ON r.id = m.roster_id
-        WHERE s.class_id = ANY($10::uuid[]) AND m.status IN ('present','late') AND s.status <> 'cancelled' AND s.starts_at < ${END}
-          AND r.class_id = ANY($10::uuid[]) AND r.staff_id IS NOT NULL
-        GROUP BY r.staff_id
-      ),`
-    : `att AS (SELECT NULL::uuid AS staff_id, NULL::timestamptz AS first_at WHERE false),`;
+  const attendance = attended(withClasses, 'r.class_id = ANY($10::uuid[]) AND r.staff_id IS NOT NULL');
   return `
     pop AS (
-      SELECT h.staff_id, h.unit_id, h.category, h.dt_role, h.status, h.leave_kind
-      FROM staff_history h
-      WHERE h.unit_id = ANY($1::uuid[]) AND h.valid_from <= $2::date AND (h.valid_to IS NULL OR h.valid_to > $2::date)
-        AND h.status <> 'left' AND cardinality($10::uuid[]) >= 0
-        AND (cardinality($3::text[]) = 0 OR h.category = ANY($3::text[]))
-        AND (cardinality($4::text[]) = 0 OR h.dt_role = ANY($4::text[]))
+      SELECT h.staff_id, h.unit_id, h.category, h.dt_role, h.status, h.leave_kind FROM staff_history h WHERE ${POP_WHERE}
     ),
-    qual AS (
-      SELECT c.staff_id, c.course_id, c.completed_at, true AS any_ok
-      FROM completions c
-      WHERE c.status = 'approved' AND c.course_id = ANY($6::uuid[])
-        AND c.completed_at < ${END} AND c.completed_at >= ${VALID_FROM}
-        AND (c.source = 'internal' OR c.reviewed_at < ${END})
-      UNION ALL
-      SELECT c.staff_id, c.course_id, c.completed_at, false
-      FROM completions c
-      WHERE c.status = 'approved' AND c.course_id = ANY($5::uuid[]) AND NOT c.course_id = ANY($6::uuid[])
-        AND c.completed_at < ${END} AND c.completed_at >= ${VALID_FROM}
-        AND (c.source = 'internal' OR c.reviewed_at < ${END})
-      UNION ALL
-      SELECT c.staff_id, c.course_id, c.completed_at, true
-      FROM completions c
-      WHERE c.status = 'approved' AND c.source <> 'internal'
-        AND (c.source = ANY($7::text[]) OR c.tags && $9::text[])
-        AND (c.course_id IS NULL OR NOT (c.course_id = ANY($6::uuid[]) OR c.course_id = ANY($5::uuid[])))
-        AND c.completed_at < ${END} AND c.completed_at >= ${VALID_FROM} AND c.reviewed_at < ${END}
+    qual AS (${qualifying('c.staff_id, c.course_id, c.completed_at')}
     ),
     tr AS (
       SELECT q.staff_id,
