@@ -25,6 +25,39 @@ function jestCounts(file) {
   }
 }
 
+/** The names of the failed tests of a Jest JSON report (suites that failed to run included). */
+function jestFailures(file) {
+  try {
+    const j = JSON.parse(fs.readFileSync(file, 'utf8'));
+    const out = [];
+    for (const t of j.testResults ?? []) {
+      const failed = (t.assertionResults ?? []).filter((a) => a.status === 'failed');
+      for (const a of failed) out.push(`${path.relative(root, t.name)} › ${a.fullName}`);
+      if (!failed.length && t.status === 'failed') out.push(`${path.relative(root, t.name)}: ${(t.message ?? '').split('\n').find((l) => l.trim()) ?? 'failed'}`);
+    }
+    return out;
+  } catch {
+    return [];
+  }
+}
+
+/** The titles of the tests Playwright reports as unexpected (failed after its retries). */
+function playwrightFailures(file) {
+  try {
+    const out = [];
+    const walk = (suite, trail) => {
+      for (const spec of suite.specs ?? []) {
+        for (const t of spec.tests ?? []) if (t.status === 'unexpected') out.push(`${spec.file} › ${[...trail, spec.title].join(' › ')} [${t.projectName}]`);
+      }
+      for (const child of suite.suites ?? []) walk(child, suite.title && !suite.title.endsWith('.ts') ? [...trail, suite.title] : trail);
+    };
+    for (const s of JSON.parse(fs.readFileSync(file, 'utf8')).suites ?? []) walk(s, []);
+    return out;
+  } catch {
+    return [];
+  }
+}
+
 function playwrightCounts(file) {
   try {
     const j = JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -42,7 +75,7 @@ const suites = [
       // runs from its workspace so that backend/jest.config.js applies
       const out = path.join(tmp, 'backend.json');
       const r = run('npm', ['test', '-w', 'backend', '--', '--ci', '--json', `--outputFile=${out}`]);
-      return { ...r, counts: jestCounts(out) };
+      return { ...r, counts: jestCounts(out), failures: jestFailures(out) };
     },
   },
   {
@@ -50,7 +83,7 @@ const suites = [
     run: () => {
       const out = path.join(tmp, 'frontend.json');
       const r = run('npm', ['test', '-w', 'frontend', '--', '--ci', '--json', `--outputFile=${out}`]);
-      return { ...r, counts: jestCounts(out) };
+      return { ...r, counts: jestCounts(out), failures: jestFailures(out) };
     },
   },
   {
@@ -60,7 +93,7 @@ const suites = [
       if (build.code !== 0) return { ...build, counts: { passed: 0, failed: 1, skipped: 0 } };
       const out = path.join(tmp, 'e2e.json');
       const r = run('npm', ['test', '-w', 'e2e'], { env: { PLAYWRIGHT_JSON_OUTPUT_NAME: out } });
-      return { ...r, seconds: r.seconds + build.seconds, counts: playwrightCounts(out) };
+      return { ...r, seconds: r.seconds + build.seconds, counts: playwrightCounts(out), failures: playwrightFailures(out) };
     },
   },
 ];
@@ -88,6 +121,9 @@ for (const r of results) {
     `${r.name.padEnd(10)} ${String(c.passed).padStart(6)}  ${String(c.failed).padStart(6)}  ${String(c.skipped).padStart(7)}  ${r.seconds.toFixed(0).padStart(7)}  ${r.code === 0 ? 'ok' : 'FAILED'}\n`,
   );
 }
+// the failed tests by name, at the end where a CI log's tail shows them
+const failures = results.flatMap((r) => (r.failures ?? []).map((f) => `  ${r.name}: ${f}`));
+if (failures.length) process.stdout.write(`\nfailed:\n${failures.join('\n')}\n`);
 fs.rmSync(tmp, { recursive: true, force: true });
 process.stdout.write(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
 process.exit(results.every((r) => r.code === 0) && failed === 0 ? 0 : 1);
