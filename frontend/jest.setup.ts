@@ -69,3 +69,7 @@ if (typeof globalThis.MessageChannel === 'undefined') {
 // antd screens are heavy in jsdom, and the machine is shared (one screen took 9 s to render under load): give async
 // queries far more time than the 1 s default; a query for something that never appears still fails.
 configure({ asyncUtilTimeout: 20000 });
+
+// On CI (a shared machine under load), a test that fails is run once more, as the e2e suite does (playwright.config.ts
+// retries: 1 on CI); its first error is printed, and a test that fails twice fails the run.
+if (process.env.CI) jest.retryTimes(1, { logErrorsBeforeRetry: true });
