@@ -1,10 +1,11 @@
 import { useMemo, useState } from 'react';
-import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { App, Button, Card, Col, Row, Skeleton } from 'antd';
 import { CloudUploadOutlined, DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useT } from '../../lib/i18n';
 import { isApiError } from '../../lib/api-client';
 import { formatNumber } from '../../lib/format';
+import { useUpdateParams } from '../../lib/use-url-filters';
 import { PageHeader } from '../../components/ui/page-header';
 import { NotFound } from '../../components/ui/not-found';
 import { QueryError } from '../../components/ui/query-error';
@@ -14,7 +15,7 @@ import { useDeleteBank } from '../../features/questions/api/delete-bank';
 import { BankFormModal } from '../../features/questions/components/bank-form-modal';
 import { CategoryPanel } from '../../features/questions/components/category-panel';
 import { ExportButtons } from '../../features/questions/components/export-buttons';
-import { QuestionList, readQuestionFilters, type UpdateParams } from '../../features/questions/components/question-list';
+import { QuestionList, readQuestionFilters } from '../../features/questions/components/question-list';
 import { UnitTreeSelect } from '../../features/org-units/components/unit-tree-select';
 
 /** /question-banks/:bankId: the category tree, the questions, import and export. */
@@ -23,27 +24,13 @@ export default function QuestionBankRoute() {
   const t = useT();
   const navigate = useNavigate();
   const { modal, message } = App.useApp();
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useUpdateParams();
   const [editing, setEditing] = useState(false);
   const query = useBank(bankId);
   const categories = useCategories(bankId);
   const remove = useDeleteBank();
   const filters = useMemo(() => readQuestionFilters(params), [params]);
   const names = useMemo(() => new Map((categories.data ?? []).map((c) => [c.id, c.name])), [categories.data]);
-
-  const update: UpdateParams = (changes, resetPage = true) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [k, v] of Object.entries(changes)) {
-          if (v === undefined || v === '') next.delete(k);
-          else next.set(k, String(v));
-        }
-        if (resetPage && !('page' in changes)) next.delete('page');
-        return next;
-      },
-      { replace: true },
-    );
 
   if (query.isError) {
     if (isApiError(query.error) && query.error.status === 404) return <NotFound text={t('qb.bank.notFound')} />;

@@ -1,10 +1,9 @@
-import { useEffect, useMemo, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { Col, Input, Row, Select, type TableColumnsType } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import { useT } from '../../../lib/i18n';
 import { formatDate, formatNumber } from '../../../lib/format';
-import { useDebouncedValue } from '../../../lib/use-debounced-value';
+import { useUrlFilters } from '../../../lib/use-url-filters';
 import { PagedTable } from '../../../components/ui/paged-table';
 import { COURSE_STATUSES, type Course, type CourseStatus } from '../types';
 import { useCourses, type CourseFilters } from '../api/get-courses';
@@ -27,31 +26,9 @@ export function readCourseFilters(params: URLSearchParams): CourseFilters {
 
 export function CourseList() {
   const t = useT();
-  const [params, setParams] = useSearchParams();
-  const filters = useMemo(() => readCourseFilters(params), [params]);
-  const [searchText, setSearchText] = useState(filters.q ?? '');
-  const debounced = useDebouncedValue(searchText.trim(), 350);
+  const { filters, update, searchText, setSearchText } = useUrlFilters(readCourseFilters);
   const query = useCourses(filters);
 
-  const update = (changes: Record<string, string | number | undefined>, resetPage = true) => {
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [k, v] of Object.entries(changes)) {
-          if (v === undefined || v === '') next.delete(k);
-          else next.set(k, String(v));
-        }
-        if (resetPage && !('page' in changes)) next.delete('page');
-        return next;
-      },
-      { replace: true },
-    );
-  };
-
-  useEffect(() => {
-    if ((filters.q ?? '') !== debounced) update({ q: debounced || undefined });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [debounced]);
 
   const columns: TableColumnsType<Course> = [
     { title: t('courses.code'), dataIndex: 'code', key: 'code', width: 120 },

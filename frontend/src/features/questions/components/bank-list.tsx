@@ -1,10 +1,9 @@
-import { useEffect, useMemo, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { Button, Col, Input, Row, type TableColumnsType } from 'antd';
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { useT } from '../../../lib/i18n';
 import { formatNumber } from '../../../lib/format';
-import { useDebouncedValue } from '../../../lib/use-debounced-value';
+import { useUrlFilters } from '../../../lib/use-url-filters';
 import { PagedTable } from '../../../components/ui/paged-table';
 import type { Bank } from '../types';
 import { useBanks, type BankFilters } from '../api/get-banks';
@@ -24,30 +23,9 @@ export function readBankFilters(params: URLSearchParams): BankFilters {
 /** The question banks of the caller's scope, with a diacritic-insensitive search. */
 export function BankList({ onCreate }: { onCreate: () => void }) {
   const t = useT();
-  const [params, setParams] = useSearchParams();
-  const filters = useMemo(() => readBankFilters(params), [params]);
-  const [searchText, setSearchText] = useState(filters.q ?? '');
-  const debounced = useDebouncedValue(searchText.trim(), 350);
+  const { filters, update, searchText, setSearchText } = useUrlFilters(readBankFilters);
   const query = useBanks(filters);
 
-  const update = (changes: Record<string, string | number | undefined>, resetPage = true) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [k, v] of Object.entries(changes)) {
-          if (v === undefined || v === '') next.delete(k);
-          else next.set(k, String(v));
-        }
-        if (resetPage && !('page' in changes)) next.delete('page');
-        return next;
-      },
-      { replace: true },
-    );
-
-  useEffect(() => {
-    if ((filters.q ?? '') !== debounced) update({ q: debounced || undefined });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [debounced]);
 
   const columns: TableColumnsType<Bank> = [
     {

@@ -5,6 +5,7 @@ import { DeleteOutlined, SearchOutlined } from '@ant-design/icons';
 import { useT } from '../../../lib/i18n';
 import { formatDate, formatNumber } from '../../../lib/format';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
+import type { UpdateParams } from '../../../lib/use-url-filters';
 import { PagedTable } from '../../../components/ui/paged-table';
 import { QUESTION_TYPES, type QuestionSummary, type QuestionType } from '../types';
 import { useQuestions, type QuestionFilters } from '../api/get-questions';
@@ -30,7 +31,6 @@ export function readQuestionFilters(params: URLSearchParams): QuestionFilters {
   };
 }
 
-export type UpdateParams = (changes: Record<string, string | number | undefined>, resetPage?: boolean) => void;
 
 /** The questions of a bank: filters (type, tag, category with or without subcategories, diacritic-insensitive search), paging. */
 export function QuestionList({

@@ -1,10 +1,9 @@
-import { useEffect, useMemo, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { Col, Input, Row, type TableColumnsType } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import { useT } from '../../../lib/i18n';
 import { formatNumber } from '../../../lib/format';
-import { useDebouncedValue } from '../../../lib/use-debounced-value';
+import { useUrlFilters } from '../../../lib/use-url-filters';
 import { PagedTable } from '../../../components/ui/paged-table';
 import type { Quiz } from '../types';
 import { useQuizzes, type QuizFilters } from '../api/get-quizzes';
@@ -26,31 +25,9 @@ export function readQuizFilters(params: URLSearchParams): QuizFilters {
 
 export function QuizList() {
   const t = useT();
-  const [params, setParams] = useSearchParams();
-  const filters = useMemo(() => readQuizFilters(params), [params]);
-  const [searchText, setSearchText] = useState(filters.q ?? '');
-  const debounced = useDebouncedValue(searchText.trim(), 350);
+  const { filters, update, searchText, setSearchText } = useUrlFilters(readQuizFilters);
   const query = useQuizzes(filters);
 
-  const update = (changes: Record<string, string | number | undefined>, resetPage = true) => {
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [k, v] of Object.entries(changes)) {
-          if (v === undefined || v === '') next.delete(k);
-          else next.set(k, String(v));
-        }
-        if (resetPage && !('page' in changes)) next.delete('page');
-        return next;
-      },
-      { replace: true },
-    );
-  };
-
-  useEffect(() => {
-    if ((filters.q ?? '') !== debounced) update({ q: debounced || undefined });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [debounced]);
 
   const columns: TableColumnsType<Quiz> = [
     {

@@ -1,10 +1,10 @@
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { type ReactNode } from 'react';
+import { Link } from 'react-router';
 import { Button, Col, Input, Row, Select, type TableColumnsType } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import { useLabels, useT } from '../../../lib/i18n';
 import { formatNumber } from '../../../lib/format';
-import { useDebouncedValue } from '../../../lib/use-debounced-value';
+import { useUrlFilters } from '../../../lib/use-url-filters';
 import { PagedTable } from '../../../components/ui/paged-table';
 import {
   DT_ROLES,
@@ -49,31 +49,9 @@ export function readStaffFilters(params: URLSearchParams): StaffFilters {
 export function StaffList({ renderUnitFilter }: { renderUnitFilter: (props: UnitFilterProps) => ReactNode }) {
   const t = useT();
   const labels = useLabels();
-  const [params, setParams] = useSearchParams();
-  const filters = useMemo(() => readStaffFilters(params), [params]);
-  const [searchText, setSearchText] = useState(filters.q ?? '');
-  const debouncedSearch = useDebouncedValue(searchText.trim(), 350);
+  const { filters, update, setParams, searchText, setSearchText } = useUrlFilters(readStaffFilters);
   const query = useStaffList(filters);
 
-  const update = (changes: Record<string, string | number | undefined>, resetPage = true) => {
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [key, value] of Object.entries(changes)) {
-          if (value === undefined || value === '' || value === null) next.delete(key);
-          else next.set(key, String(value));
-        }
-        if (resetPage && !('page' in changes)) next.delete('page');
-        return next;
-      },
-      { replace: true },
-    );
-  };
-
-  useEffect(() => {
-    if ((filters.q ?? '') !== debouncedSearch) update({ q: debouncedSearch || undefined });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [debouncedSearch]);
 
   const hasFilters = !!(filters.q || filters.unitId || filters.category || filters.dtRole || filters.status);
 
